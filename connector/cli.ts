@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// The salesloft-connector command: list, describe and run operations, or start the local sandbox.
+// Exit codes: 0 success; 2 invalid input or usage (nothing was sent); 1 API or network error.
+
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConnectorError } from './errors.js';
+import { buildManifest, type ManifestOperation } from './manifest.js';
+import { packageRoot } from './paths.js';
+import { loadRegistry } from './registry.js';
+import { createConnector } from './runner.js';
+import type { JsonSchema } from './schema.js';
+
+const usage = `Usage: salesloft-connector <command>
+
+  ops [--json]                      list every operation (--json: the manifest's operations)
+  describe <operation>              what an operation does, its inputs and a sample input
+  run <operation> --input <json>    run an operation; --input '{"person_id": 1}' or --input @file.json
+      [--base-url <url>]            (default SALESLOFT_BASE_URL, else https://api.salesloft.com)
+  sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
+
+The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
+Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
+
+class UsageError extends Error {}
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+const option = (args: string[], name: string): string | undefined => {
+  const index = args.indexOf(name);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value.`);
+  return value;
+};
+
+const readInput = (text: string | undefined): Record<string, unknown> => {
+  if (text === undefined) return {};
+  let source = text;
+  if (text.startsWith('@')) {
+    const file = text.slice(1);
+    if (!existsSync(file)) throw new UsageError(`--input ${text}: no file ${file}.`);
+    source = readFileSync(file, 'utf8');
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(source);
+  } catch (error) {
+    throw new UsageError(`--input is not valid JSON (${(error as Error).message}). Give an object such as '{"person_id": 1}' or @file.json.`);
+  }
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new UsageError('--input must be a JSON object such as {"person_id": 1}.');
+  return input as Record<string, unknown>;
+};
+
+const pad = (rows: string[][]): string => {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
+};
+
+const typeLabel = (schema: JsonSchema): string => {
+  if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
+  if (schema.type === 'array' && schema.items) return `${typeLabel(schema.items as JsonSchema)}[]`;
+  if (schema.type) return [schema.type].flat().join(' | ');
+  if (schema.anyOf || schema.oneOf) return ((schema.anyOf ?? schema.oneOf) as JsonSchema[]).map((branch) => branch.title ?? typeLabel(branch)).join(' | ');
+  return 'any';
+};
+
+const describeInputs = (schema: JsonSchema, prefix = '', depth = 0): string[] => {
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  return Object.entries((schema.properties as Record<string, JsonSchema>) ?? {}).flatMap(([name, property]) => {
+    const lookup = property.lookup ?? (property.items as JsonSchema | undefined)?.lookup;
+    const line = [
+      `${'  '.repeat(depth + 1)}${prefix}${name}${required.has(name) ? ' (required)' : ''}: ${typeLabel(property)}`,
+      property.title && property.title !== name ? ` — ${String(property.title)}` : '',
+      property.description ? `. ${String(property.description)}` : '',
+      lookup ? ` [choices: ${(lookup as { operation: string }).operation}]` : '',
+    ].join('');
+    const nested = property.type === 'object' && property.properties && depth < 1 ? describeInputs(property, `${name}.`, depth + 1) : [];
+    return [line, ...nested];
+  });
+};
+
+const describeOperation = (operation: ManifestOperation): string => {
+  const samplePath = join(packageRoot, 'samples', operation.name, 'input.json');
+  return [
+    `${operation.title} (${operation.name}, ${operation.type === 'ddl' ? 'dropdown list' : 'operation'})`,
+    operation.description,
+    operation.path ? `Request: ${operation.method} ${operation.path}` : 'Request: none (a fixed list)',
+    '',
+    'Inputs:',
+    ...describeInputs(operation.input_schema),
+    '',
+    'Sample input:',
+    existsSync(samplePath) ? readFileSync(samplePath, 'utf8').trim() : '{}',
+  ].join('\n');
+};
+
+/** Runs the command line; resolves to the exit code. */
+export const main = async (args: string[], io: CliIO): Promise<number> => {
+  const [command, ...rest] = args;
+  try {
+    if (!command || command === '--help' || command === 'help') {
+      io.out(usage);
+      return command ? 0 : 2;
+    }
+    if (command === 'sandbox') {
+      const { runSandboxCli } = await import('../sandbox/main.js');
+      await runSandboxCli(rest);
+      return 0;
+    }
+    const manifest = buildManifest(await loadRegistry());
+    const find = (name: string | undefined): ManifestOperation => {
+      if (!name) throw new UsageError(`${command} needs an operation name: see \`salesloft-connector ops\`.`);
+      const found = manifest.operations.find((operation) => operation.name === name);
+      if (!found) throw new UsageError(`There is no operation named ${JSON.stringify(name)}: see \`salesloft-connector ops\`.`);
+      return found;
+    };
+    switch (command) {
+      case 'ops':
+        io.out(
+          rest.includes('--json')
+            ? JSON.stringify(manifest.operations, null, 2)
+            : pad([['NAME', 'TYPE', 'METHOD', 'PATH', 'TITLE'], ...manifest.operations.map((op) => [op.name, op.type, op.method ?? '-', op.path ?? '-', op.title])]),
+        );
+        return 0;
+      case 'describe':
+        io.out(describeOperation(find(rest[0])));
+        return 0;
+      case 'run': {
+        const operation = find(rest[0]);
+        const input = readInput(option(rest, '--input'));
+        const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
+        io.out(JSON.stringify(await connector.run(operation.name, input), null, 2));
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown command ${JSON.stringify(command)}.\n${usage}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof ConnectorError) {
+      io.err(`error: ${error.message}`);
+      return ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;
+    }
+    io.err(`error: unexpected failure: ${(error as Error).message}`);
+    return 1;
+  }
+};
+
+const invokedPath = process.argv[1] && existsSync(process.argv[1]) ? realpathSync(process.argv[1]) : '';
+if (invokedPath && import.meta.url === pathToFileURL(invokedPath).href) {
+  const code = await main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    env: process.env,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,86 @@
+// What an operation module declares. Modules are data plus, at most, small pure mapping functions:
+// they never send requests, see the token or handle errors; the runner does all of that.
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+// Validated input; its exact type per operation is generated into connector/types.generated.ts.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OperationInput = Record<string, any>;
+
+/** What an operation sends besides its method and path. */
+export interface RequestParts {
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** A rule broken by the input that its schema cannot state; `path` names the field, e.g. `fields.crm_id_type`. */
+export interface InputProblem {
+  path: string;
+  message: string;
+}
+
+interface OperationBase {
+  name: string;
+  title: string;
+  description: string;
+}
+
+export interface MainOperation extends OperationBase {
+  kind: 'main';
+  method: HttpMethod;
+  /**
+   * API path. `{name}` placeholders are filled from the input property of that name, each encoded as one
+   * path segment (an id of `1/../x` cannot change the path).
+   */
+  path: string;
+  /** Safe to send twice. Default: true for GET, PUT and DELETE, false for POST. */
+  idempotent?: boolean;
+  /** Input property -> API parameter name, for the default mapping (e.g. `cadence_ids` -> `ids`). */
+  rename?: Record<string, string>;
+  /**
+   * Replaces the default mapping, which sends `fields` as the JSON body and every other input property
+   * (renamed, without access_token and path placeholders) as query parameters.
+   */
+  request?: (input: OperationInput) => RequestParts;
+  /** Rules the input schema cannot state, checked before anything is sent. */
+  check?: (input: OperationInput) => InputProblem[];
+  /** Marks the raw HTTP request operation, whose URL, headers and body come from its input. */
+  raw?: true;
+}
+
+export interface Choice {
+  text: string;
+  value: string | number;
+}
+
+export type DdlPaging =
+  | 'pages' // page/per_page=100, following metadata.paging.next_page
+  | 'cursor' // id[gt]=<last id>, per_page=100 (bulk jobs)
+  | 'single' // one request, no paging (groups)
+  | 'static'; // no request at all
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ApiRecord = Record<string, any>;
+
+export interface DdlOperation extends OperationBase {
+  kind: 'ddl';
+  paging: DdlPaging;
+  /** API list path; absent for static lists. */
+  path?: string;
+  /** Query parameters from the DDL's input (filters such as cadence_id), besides paging and search. */
+  query?: (input: OperationInput) => Record<string, unknown>;
+  /** `api`: the `search` input is sent as SalesLoft's `search` parameter; `text`: it filters the choices' text. */
+  search: 'api' | 'text';
+  /** One API record as a dropdown choice; undefined leaves the record out. */
+  choice?: (record: ApiRecord) => Choice | undefined;
+  /** Choices offered besides the API's, e.g. the `_is_null` filter value. */
+  extraChoices?: Choice[];
+  /** The whole list, for static DDLs. */
+  staticChoices?: () => Choice[];
+}
+
+export type Operation = MainOperation | DdlOperation;
+
+export const defineOperation = (operation: Omit<MainOperation, 'kind'>): MainOperation => ({ kind: 'main', ...operation });
+
+export const defineDdl = (operation: Omit<DdlOperation, 'kind'>): DdlOperation => ({ kind: 'ddl', ...operation });

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const findPackageRoot = (from: string): string => {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`salesloft-connector: no package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+};
+
+/** The package's own folder, whether the code runs from its TypeScript sources or from dist/. */
+export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** Where an operation's schemas live (they are data files, never compiled). */
+export const operationFolder = (kind: 'main' | 'ddl', name: string): string =>
+  join(packageRoot, kind === 'ddl' ? 'ddl' : 'operations', name);

@@ -1,0 +1,88 @@
+// Every operation, main and DDL: found by folder (operations/<name>/, ddl/<name>/), so adding an
+// operation is adding its folder. Schemas are read from the package's data files.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+import type { Operation } from './operation.js';
+import { operationFolder } from './paths.js';
+import { compile, readJson, type JsonSchema } from './schema.js';
+
+export interface RegisteredOperation {
+  operation: Operation;
+  inputSchema: JsonSchema;
+  outputSchema: JsonSchema;
+  folder: string;
+}
+
+// The modules sit beside this file's tree: TypeScript sources in development, dist/ once built.
+const moduleExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const moduleTree = fileURLToPath(new URL('..', import.meta.url));
+
+const kinds = [
+  { kind: 'main', folder: 'operations' },
+  { kind: 'ddl', folder: 'ddl' },
+] as const;
+
+const loadOne = async (kind: 'main' | 'ddl', name: string): Promise<RegisteredOperation> => {
+  const modulePath = join(moduleTree, kind === 'ddl' ? 'ddl' : 'operations', name, `operation${moduleExtension}`);
+  const { default: operation } = (await import(modulePath)) as { default: Operation };
+  if (operation?.name !== name || operation.kind !== kind) {
+    throw new Error(`${modulePath} must default-export the ${kind} operation named ${name}`);
+  }
+  const folder = operationFolder(kind, name);
+  return {
+    operation,
+    folder,
+    inputSchema: readJson(join(folder, 'input.schema.json')) as JsonSchema,
+    outputSchema: readJson(join(folder, 'output.schema.json')) as JsonSchema,
+  };
+};
+
+export class Registry {
+  private readonly byName: Map<string, RegisteredOperation>;
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(operations: RegisteredOperation[]) {
+    this.byName = new Map(operations.map((entry) => [entry.operation.name, entry]));
+  }
+
+  all(): RegisteredOperation[] {
+    return [...this.byName.values()];
+  }
+
+  get(name: string): RegisteredOperation | undefined {
+    return this.byName.get(name);
+  }
+
+  validator(name: string, which: 'input' | 'output'): ValidateFunction {
+    const key = `${name}/${which}`;
+    let validate = this.validators.get(key);
+    if (!validate) {
+      const entry = this.byName.get(name);
+      if (!entry) throw new Error(`unknown operation ${name}`);
+      validate = compile(which === 'input' ? entry.inputSchema : entry.outputSchema);
+      this.validators.set(key, validate);
+    }
+    return validate;
+  }
+}
+
+let loading: Promise<Registry> | undefined;
+
+export const loadRegistry = (): Promise<Registry> => {
+  loading ??= (async () => {
+    const entries = await Promise.all(
+      kinds.flatMap(({ kind, folder }) => {
+        const dir = join(moduleTree, folder);
+        if (!existsSync(dir)) return [];
+        return readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => loadOne(kind, entry.name));
+      }),
+    );
+    return new Registry(entries.sort((a, b) => a.operation.name.localeCompare(b.operation.name)));
+  })();
+  return loading;
+};

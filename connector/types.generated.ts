@@ -1,0 +1,2 @@
+export interface Operations {}
+export type OperationName = keyof Operations;

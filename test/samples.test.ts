@@ -1,0 +1,54 @@
+// Every operation, table-driven: its schemas compile in strict ajv, its samples validate, and its
+// sample input sends exactly samples/<op>/request.json and gives back samples/<op>/output.json.
+
+import nock from 'nock';
+import { createConnector } from '../connector/index.js';
+import { toProblems } from '../connector/schema.js';
+import { hasSample, operations, recordRequests, registry, sample } from './support.js';
+
+const token = 'sample-token';
+const connector = createConnector({ accessToken: token, baseUrl: 'https://api.salesloft.com', retries: 0 });
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe.each(operations.map((entry) => [entry.operation.name, entry] as const))('%s', (name, entry) => {
+  test('input and output schemas compile in strict mode', () => {
+    expect(() => registry.validator(name, 'input')).not.toThrow();
+    expect(() => registry.validator(name, 'output')).not.toThrow();
+  });
+
+  test('has its samples', () => {
+    for (const file of ['input.json', 'output.json', 'request.json']) expect([name, file, hasSample(name, file)]).toEqual([name, file, true]);
+  });
+
+  test('sample input and output validate', () => {
+    const validateInput = registry.validator(name, 'input');
+    const validateOutput = registry.validator(name, 'output');
+    expect(validateInput(sample(name, 'input.json')) ? [] : toProblems(validateInput.errors ?? [])).toEqual([]);
+    expect(validateOutput(sample(name, 'output.json')) ? [] : toProblems(validateOutput.errors ?? [])).toEqual([]);
+  });
+
+  test('sample input sends request.json and returns output.json', async () => {
+    const expected = sample(name, 'request.json');
+    const isRaw = entry.operation.kind === 'main' && entry.operation.raw;
+    const apiResponse = entry.operation.kind === 'ddl' ? (hasSample(name, 'api-response.json') ? sample(name, 'api-response.json') : undefined) : sample(name, 'output.json');
+    const sent = recordRequests(() => {
+      if (isRaw) return [200, apiResponse.response.body, { 'content-type': 'application/json' }];
+      if (apiResponse && 'success' in apiResponse && Object.keys(apiResponse).length === 1) return [204];
+      return [200, apiResponse];
+    });
+    const output = await connector.run(name, sample(name, 'input.json'));
+    if (expected === null) {
+      expect(sent).toEqual([]);
+    } else {
+      expect(sent.length).toBeGreaterThanOrEqual(1);
+      const { headers, ...request } = sent[0];
+      expect(request).toEqual({ query: {}, body: null, ...expected });
+      expect(headers.authorization).toBe(`Bearer ${sample(name, 'input.json').access_token ?? token}`);
+    }
+    if (isRaw) expect((output as { response: { body: unknown } }).response.body).toEqual(sample(name, 'output.json').response.body);
+    else expect(output).toEqual(sample(name, 'output.json'));
+  });
+});

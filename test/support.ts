@@ -1,0 +1,92 @@
+// Shared test helpers: the registry, operations.tsv, samples, and a nock edge that records requests.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nock from 'nock';
+import { loadRegistry, type RegisteredOperation } from '../connector/registry.js';
+import { packageRoot } from '../connector/paths.js';
+import { decodeQuery } from '../connector/query.js';
+
+export const baseUrl = 'https://api.salesloft.com';
+export const registry = await loadRegistry();
+export const operations: RegisteredOperation[] = registry.all();
+export const mainOperations = operations.filter((entry) => entry.operation.kind === 'main');
+export const ddlOperations = operations.filter((entry) => entry.operation.kind === 'ddl');
+
+export interface TsvRow {
+  op: string;
+  kind: 'main' | 'ddl';
+  title: string;
+  method: string;
+  path: string;
+}
+
+const tsvPath = join(packageRoot, 'test', 'fixtures', 'operations.tsv');
+export const tsvRows: TsvRow[] = readFileSync(tsvPath, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [op, kind, title, method, path] = line.split('\t');
+    return { op, kind: kind as 'main' | 'ddl', title, method, path };
+  });
+
+export const sampleFile = (name: string, file: string): string => join(packageRoot, 'samples', name, file);
+export const hasSample = (name: string, file: string): boolean => existsSync(sampleFile(name, file));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const sample = (name: string, file: string): any => JSON.parse(readFileSync(sampleFile(name, file), 'utf8'));
+
+export interface SentRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Intercepts every request to the API, answers with `reply`, and records what was sent. */
+export const recordRequests = (reply: (request: SentRequest) => [number, unknown?, Record<string, string>?], host = baseUrl): SentRequest[] => {
+  const sent: SentRequest[] = [];
+  for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']) {
+    nock(host)
+      .persist()
+      .intercept(/.*/, method)
+      .reply(function (uri, body) {
+        const url = new URL(uri, host);
+        const request: SentRequest = {
+          method,
+          path: url.pathname,
+          query: decodeQuery(url.searchParams),
+          body: body === '' ? null : typeof body === 'string' ? tryJson(body) : body,
+          headers: this.req.headers,
+        };
+        sent.push(request);
+        return reply(request) as never;
+      });
+  }
+  return sent;
+};
+
+const tryJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+export const lookupsOf = (schema: unknown, path = ''): Array<{ path: string; lookup: { operation: string; input?: Record<string, unknown> } }> => {
+  if (!schema || typeof schema !== 'object') return [];
+  const node = schema as Record<string, unknown>;
+  const own = node.lookup ? [{ path, lookup: node.lookup as { operation: string; input?: Record<string, unknown> } }] : [];
+  return [
+    ...own,
+    ...Object.entries(node).flatMap(([key, value]) => {
+      if (key === 'lookup') return [];
+      if (key === 'properties' && value && typeof value === 'object') {
+        return Object.entries(value).flatMap(([prop, sub]) => lookupsOf(sub, path ? `${path}.${prop}` : prop));
+      }
+      return Array.isArray(value) ? value.flatMap((item) => lookupsOf(item, path)) : typeof value === 'object' ? lookupsOf(value, key === 'items' ? `${path}[]` : path) : [];
+    }),
+  ];
+};

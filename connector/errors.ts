@@ -157,6 +157,9 @@ export class NetworkError extends ConnectorError {
   }
 }
 
-/** Replaces every occurrence of each secret in a text. */
+/**
+ * Replaces every occurrence of each secret in a text. Values under 8 characters are no real
+ * credential (SalesLoft keys and tokens are far longer) and scrubbing them would garble every word.
+ */
 export const scrub = (text: string, secrets: readonly string[]): string =>
-  secrets.filter((secret) => secret.length > 0).reduce((clean, secret) => clean.split(secret).join('[redacted]'), text);
+  secrets.filter((secret) => secret.length >= 8).reduce((clean, secret) => clean.split(secret).join('[redacted]'), text);

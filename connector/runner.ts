@@ -330,7 +330,7 @@ export class Connector {
           fieldErrors,
           retryAfterSeconds: error.answer.status === 429 ? retryAfterSeconds(error.answer.headers) : undefined,
           attempts,
-          hint: /scope/i.test(apiMessage ?? '') ? scopeHint : undefined,
+          hint: /scope/i.test(`${apiMessage} ${JSON.stringify(fieldErrors ?? {})}`) ? scopeHint : undefined,
         });
       }
       if (error instanceof Unanswered) throw new NetworkError(request.method, request.url.pathname, error.code, attempts, error.timedOut);

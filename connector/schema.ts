@@ -93,8 +93,13 @@ const describe = (error: ErrorObject): string => {
   switch (error.keyword) {
     case 'required':
       return 'is required';
-    case 'additionalProperties':
-      return `is not a field here (expected one of: ${Object.keys((schema?.properties as object) ?? {}).join(', ')})`;
+    case 'dependencies':
+      return `is required when ${String(params.property)} is given`;
+    case 'additionalProperties': {
+      const known = Object.keys((schema?.properties as object) ?? {});
+      const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')} and ${known.length - 12} more` : known.join(', ');
+      return `is not a field here (known fields: ${shown})`;
+    }
     case 'type':
       return `must be ${String(params.type).replace(',', ' or ')} (got ${typeOf(error.data)})`;
     case 'enum':
@@ -128,7 +133,12 @@ export const toProblems = (errors: readonly ErrorObject[]): InputProblem[] => {
     .filter((e) => e.keyword !== 'if' && !folded.some((prefix) => e.schemaPath.startsWith(prefix)))
     .map((error) => {
       const params = error.params as Record<string, string>;
-      const child = error.keyword === 'required' ? params.missingProperty : error.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+      const child =
+        error.keyword === 'required' || error.keyword === 'dependencies'
+          ? params.missingProperty
+          : error.keyword === 'additionalProperties'
+            ? params.additionalProperty
+            : undefined;
       return { path: fieldPath(error.instancePath, child), message: describe(error) };
     });
   const seen = new Set<string>();

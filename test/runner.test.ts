@@ -1,5 +1,6 @@
 // The runner at the HTTP edge (nock): auth, encoding, retries, pacing, errors and secrets.
 
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { jest } from '@jest/globals';
 import nock from 'nock';
@@ -116,11 +117,21 @@ describe('retries', () => {
     scope.done();
   });
 
-  test('a connection reset on a create is not retried', async () => {
-    nock(baseUrl).post('/v2/person_stages').once().replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-    const error = (await createConnector(quick).run('create_person_stage', { fields: { name: 'New' } }).catch((e: unknown) => e)) as NetworkError;
+  test('a connection reset after sending a create is not retried', async () => {
+    let received = 0;
+    const server = createHttpServer((request) => {
+      received += 1;
+      request.resume();
+      request.on('end', () => request.socket.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    nock.enableNetConnect('127.0.0.1');
+    const { port } = server.address() as { port: number };
+    const error = (await createConnector({ ...quick, baseUrl: `http://127.0.0.1:${port}` }).run('create_person_stage', { fields: { name: 'New' } }).catch((e: unknown) => e)) as NetworkError;
+    nock.disableNetConnect();
+    server.close();
     expect(error).toBeInstanceOf(NetworkError);
-    expect([error.kind, error.code, error.attempts]).toEqual(['network', 'ECONNRESET', 1]);
+    expect([error.kind, error.code, error.attempts, received]).toEqual(['network', 'ECONNRESET', 1, 1]);
   });
 
   test('attempts are bounded', async () => {

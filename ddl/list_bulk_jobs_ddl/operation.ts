@@ -1,0 +1,13 @@
+import { defineDdl } from '../../connector/operation.js';
+
+export default defineDdl({
+  name: 'list_bulk_jobs_ddl',
+  title: 'List bulk jobs (DDL)',
+  description: 'Bulk jobs for a dropdown: the job name, else its type and id (e.g. "person/upsert #12"), valued by the job id.',
+  path: '/v2/bulk_jobs',
+  // SalesLoft pages bulk jobs with an id[gt] cursor only.
+  paging: 'cursor',
+  search: 'text',
+  choice: (job) =>
+    job.id == null ? undefined : { text: job.name || `${job.type || 'Bulk job'} #${job.id}`, value: job.id },
+});

@@ -1,0 +1,17 @@
+import type { ApiRecord, Choice } from '../../connector/operation.js';
+
+/**
+ * A call data record as a dropdown choice, e.g. "Outbound call to +15551234567 on 2024-05-01 14:32"
+ * (records have no name). Shared by list_call_data_records_ddl and list_unlinked_call_data_records_ddl.
+ */
+export const callDataRecordChoice = (record: ApiRecord): Choice | undefined => {
+  if (record.id == null) return undefined;
+  const inbound = record.direction === 'inbound';
+  // The other party: who called in, or who was called.
+  const peer = inbound ? record.from || record.to : record.to || record.from;
+  const parts = [inbound ? 'Inbound call' : record.direction === 'outbound' ? 'Outbound call' : 'Call'];
+  if (peer) parts.push(`${inbound ? 'from' : 'to'} ${peer}`);
+  if (record.created_at) parts.push(`on ${String(record.created_at).slice(0, 16).replace('T', ' ')}`);
+  if (parts.length === 1) parts.push(`#${record.id}`);
+  return { text: parts.join(' '), value: record.id };
+};

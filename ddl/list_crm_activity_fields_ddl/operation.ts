@@ -1,0 +1,12 @@
+import { defineDdl } from '../../connector/operation.js';
+
+export default defineDdl({
+  name: 'list_crm_activity_fields_ddl',
+  title: 'List crm activity fields (DDL)',
+  description: 'CRM activity fields for a dropdown: the field title, valued by the CRM field name (the keys of crm_params).',
+  path: '/v2/crm_activity_fields',
+  paging: 'pages',
+  search: 'text',
+  query: (input) => ({ source: input.source }),
+  choice: (field) => (field.field ? { text: field.title || field.field, value: field.field } : undefined),
+});

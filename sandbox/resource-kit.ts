@@ -1,0 +1,49 @@
+// Building blocks shared by the resource configurations: common filters, sort key sets, computed values.
+
+import { refGuid, refId, toStrings, type Ctx, type Filter, type Getter, type Sorting } from './collection.js';
+import type { SandboxRecord } from './store.js';
+
+export const ids: Filter = { param: 'ids', kind: 'in', get: (r) => r.id };
+export const updatedAt: Filter = { param: 'updated_at', kind: 'range' };
+export const createdAt: Filter = { param: 'created_at', kind: 'range' };
+export const inRef = (param: string, field: string): Filter => ({ param, kind: 'in', get: refId(field) });
+export const inGuid = (param: string, field: string): Filter => ({ param, kind: 'in', get: refGuid(field) });
+export const inProp = (param: string, ci = false, get?: Getter): Filter => ({ param, kind: 'in', ci, ...(get ? { get } : {}) });
+
+export function sorting(keys: Array<string | [string, Getter]>, def = 'updated_at', direction: 'ASC' | 'DESC' = 'DESC'): Sorting {
+  return {
+    keys: Object.fromEntries(keys.map((k) => (typeof k === 'string' ? [k, k] : k))),
+    default: def,
+    direction,
+  };
+}
+export const std = (...extra: Array<string | [string, Getter]>) => sorting(['created_at', 'updated_at', ...extra]);
+
+export const me = (ctx: Ctx) => ({ id: ctx.store.me });
+export const nameOf = (collection: string, field: string): Getter => (r, ctx) => ctx.store.get(collection, refId(field)(r, ctx) as number)?.name ?? null;
+
+/** Ids of the cadences a person is currently on (from cadence memberships). */
+export function activeCadenceIds(personId: number, ctx: Ctx): number[] {
+  return ctx.store
+    .list('cadence_memberships')
+    .filter((m) => refId('person')(m, ctx) === personId && m.currently_on_cadence === true)
+    .map((m) => refId('cadence')(m, ctx) as number);
+}
+
+export function tagIds(r: SandboxRecord, ctx: Ctx): number[] {
+  const names = new Set(toStrings(r.tags));
+  return ctx.store.list('tags').filter((t) => names.has(String(t.name))).map((t) => t.id);
+}
+
+export function personCounts(r: SandboxRecord, ctx: Ctx): Record<string, number> {
+  const emails = ctx.store.list('emails').filter((e) => refId('recipient')(e, ctx) === r.id && e.sent_at);
+  const c = (k: string) => emails.filter((e) => Number((e.counts as Record<string, number> | null)?.[k] ?? 0) > 0).length;
+  return {
+    emails_sent: emails.length,
+    emails_viewed: c('views'),
+    emails_clicked: c('clicks'),
+    emails_replied_to: c('replies'),
+    emails_bounced: emails.filter((e) => e.bounced === true).length,
+    calls: ctx.store.list('calls').filter((call) => refId('called_person')(call, ctx) === r.id).length,
+  };
+}

@@ -7,6 +7,7 @@ import nock from 'nock';
 import { createConnector, InputError } from '../connector/index.js';
 import { decodeQuery } from '../connector/query.js';
 import { loadRegistry } from '../connector/registry.js';
+import { expectRefused as refuse, realResponse } from './support.js';
 
 const API = 'https://api.salesloft.com';
 const sentLines: string[] = [];
@@ -40,22 +41,9 @@ const intercept = (method: string, path: string, status: number, reply?: unknown
   return () => seen;
 };
 
-/** The operation refuses the input with InputError naming `paths`, and sends nothing (nock has no interceptor). */
-const expectRefused = async (name: string, input: Record<string, unknown>, paths: string[]): Promise<InputError> => {
-  const error = await connector.run(name, input).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  const problemPaths = (error as InputError).problems.map((p) => p.path);
-  for (const path of paths) expect(problemPaths).toContain(path);
-  expect(sentLines).toEqual([]);
-  return error as InputError;
-};
+const expectRefused = (name: string, input: Record<string, unknown>, paths: string[]): Promise<InputError> => refuse(connector, name, input, paths);
 
 const json = (path: string): unknown => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
-/** Recorded SalesLoft responses (a copy of ../shared/reference/real-responses kept with the tests). */
-const realResponse = (file: string): unknown => json(`./fixtures/real-responses/${file}`);
 
 const validOutput = async (name: string, output: unknown): Promise<boolean> => {
   const validate = (await loadRegistry()).validator(name, 'output');

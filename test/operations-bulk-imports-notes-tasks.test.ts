@@ -3,8 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import nock from 'nock';
-import { createConnector, InputError } from '../connector/index.js';
-import { baseUrl as API, recordRequests, registry, sample, type SentRequest } from './support.js';
+import { createConnector } from '../connector/index.js';
+import { baseUrl as API, expectRefused as refuse, recordRequests, registry, sample, type SentRequest, realResponse } from './support.js';
 
 const connector = createConnector({ accessToken: 't', retries: 0 });
 
@@ -20,17 +20,7 @@ const intercept = (status: number, reply?: unknown): (() => Seen) => {
   };
 };
 
-/** The operation refuses the input with InputError naming `paths`. No interceptor and no net connect: a request sent would fail differently. */
-const expectRefused = async (name: string, input: Record<string, unknown>, paths: string[]): Promise<void> => {
-  nock.cleanAll();
-  const error = await connector.run(name, input).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  const problemPaths = (error as InputError).problems.map((p) => p.path);
-  for (const path of paths) expect(problemPaths).toContain(path);
-};
+const expectRefused = async (name: string, input: Record<string, unknown>, paths: string[]): Promise<void> => void (await refuse(connector, name, input, paths));
 
 const validOutput = (name: string, output: unknown): boolean => {
   const validate = registry.validator(name, 'output');
@@ -294,7 +284,7 @@ describe('notes', () => {
 // ---- tasks ---------------------------------------------------------------------------------------
 
 describe('tasks', () => {
-  const realCreate = JSON.parse(readFileSync(new URL('./fixtures/real-responses/write-create-task.json', import.meta.url), 'utf8')) as unknown;
+  const realCreate = realResponse('write-create-task.json');
   const fields = { subject: 'call me maybe', person_id: 164510523, user_id: 51550, task_type: 'call', due_date: '2025-01-01' };
 
   test('create_task sends the safe set of fields and returns the real response', async () => {

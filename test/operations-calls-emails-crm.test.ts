@@ -2,10 +2,9 @@
 // requests these operations send, the outputs they accept (seed samples and real responses), their
 // quirks, and one invalid input per operation refused before anything is sent.
 
-import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { ApiError, createConnector, InputError } from '../connector/index.js';
-import { recordRequests, registry, sample as sampleFile, type SentRequest } from './support.js';
+import { recordRequests, registry, sample as sampleFile, type SentRequest, expectRefused, realResponse } from './support.js';
 
 const connector = createConnector({ accessToken: 'calls-emails-crm-token', retries: 0 });
 
@@ -13,7 +12,6 @@ type Json = Record<string, unknown>;
 type Sent = Omit<SentRequest, 'headers'>;
 
 const sample = <T = Json>(name: string, file: 'input' | 'output' | 'request'): T => sampleFile(name, `${file}.json`) as T;
-const realResponse = (file: string): Json => JSON.parse(readFileSync(new URL(`../../shared/reference/real-responses/${file}`, import.meta.url), 'utf8'));
 
 /** Answers every request with `status`/`reply`; the returned function gives the one request sent (without headers). */
 const answer = (status: number, reply?: unknown): (() => Sent | undefined) => {
@@ -27,16 +25,7 @@ const answer = (status: number, reply?: unknown): (() => Sent | undefined) => {
   };
 };
 
-// No interceptor is set and net connect is off: a request that went out would fail with a network
-// error, never an InputError.
-const refused = async (name: string, input: Json): Promise<InputError> => {
-  const error = await connector.run(name, input).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
-};
+const refused = (name: string, input: Json): Promise<InputError> => expectRefused(connector, name, input);
 const refusedAt = async (name: string, input: Json, path: string): Promise<string> => {
   const problems = (await refused(name, input)).problems;
   const problem = problems.find((p) => p.path === path);

@@ -1,10 +1,9 @@
 // People and person stages: the exact requests these operations send, the outputs they accept, and
 // the inputs they refuse before anything is sent.
 
-import { readFileSync } from 'node:fs';
 import nock from 'nock';
-import { createConnector, InputError } from '../connector/index.js';
-import { recordRequests, registry, sample, type SentRequest } from './support.js';
+import { createConnector } from '../connector/index.js';
+import { expectRefused, recordRequests, registry, sample, type SentRequest, realResponse } from './support.js';
 
 const connector = createConnector({ accessToken: 't', retries: 0 });
 
@@ -19,16 +18,8 @@ const intercept = (status: number, reply?: unknown): (() => Seen[]) => {
 /** Runs by name with any input (the generated input types would refuse the bad ones at compile time). */
 const run = (name: string, input: Record<string, unknown>, using = connector): Promise<unknown> => using.run(name, input);
 
-/** The problems of the InputError the input gets. No interceptor and no net connect: a request sent would fail differently. */
-const problemsOf = async (name: string, input: Record<string, unknown>): Promise<Array<{ path: string; message: string }>> => {
-  nock.cleanAll();
-  const error = await run(name, input).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return (error as InputError).problems;
-};
+/** The problems of the InputError the input gets (nothing sent). */
+const problemsOf = async (name: string, input: Record<string, unknown>): Promise<Array<{ path: string; message: string }>> => (await expectRefused(connector, name, input)).problems;
 
 const validOutput = (name: string, output: unknown): boolean => {
   const validate = registry.validator(name, 'output');
@@ -37,7 +28,6 @@ const validOutput = (name: string, output: unknown): boolean => {
   return ok;
 };
 
-const realResponse = (file: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/real-responses/${file}`, import.meta.url), 'utf8'));
 
 const person = sample('create_person', 'output.json') as { data: Record<string, unknown> };
 

@@ -1,14 +1,10 @@
 // Output schemas never reject what SalesLoft really returns (recorded responses, test/fixtures/real-responses).
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import nock from 'nock';
 import { ApiError, createConnector } from '../connector/index.js';
-import { packageRoot } from '../connector/paths.js';
 import { toProblems } from '../connector/schema.js';
-import { baseUrl, mainOperations, registry } from './support.js';
+import { baseUrl, mainOperations, registry, realResponse } from './support.js';
 
-const recorded = (file: string): unknown => JSON.parse(readFileSync(join(packageRoot, 'test', 'fixtures', 'real-responses', file), 'utf8'));
 
 const listOperations = mainOperations.filter(({ operation }) => operation.kind === 'main' && operation.method === 'GET' && operation.name.startsWith('list_')).map(({ operation }) => operation.name);
 
@@ -28,12 +24,12 @@ const cases: Array<[string, string]> = [
 
 test.each(cases)('%s validates against %s output', (file, operation) => {
   const validate = registry.validator(operation, 'output');
-  expect(validate(recorded(file)) ? [] : toProblems(validate.errors ?? [])).toEqual([]);
+  expect(validate(realResponse(file)) ? [] : toProblems(validate.errors ?? [])).toEqual([]);
 });
 
 test('a recorded 422 body becomes an ApiError with SalesLoft\'s field errors', async () => {
   nock.disableNetConnect();
-  nock(baseUrl).post('/v2/person_stages').reply(422, recorded('write-signals-error.json') as never);
+  nock(baseUrl).post('/v2/person_stages').reply(422, realResponse('write-signals-error.json') as never);
   const error = (await createConnector({ accessToken: 'recorded-test-token', baseUrl, env: {} }).run('create_person_stage', { fields: { name: 'x' } }).catch((e: unknown) => e)) as ApiError;
   expect(error).toMatchObject({ status: 422, kind: 'validation', fieldErrors: { type: ['no Signal Registration found for integration id 5167 and given type'] } });
   nock.enableNetConnect();

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
+import { InputError, type Connector } from '../connector/index.js';
 import { loadRegistry, type RegisteredOperation } from '../connector/registry.js';
 import { packageRoot } from '../connector/paths.js';
 import { decodeQuery } from '../connector/query.js';
@@ -90,3 +91,22 @@ export const lookupsOf = (schema: unknown, path = ''): Array<{ path: string; loo
     }),
   ];
 };
+
+/**
+ * The InputError an input gets, checked to name each of `paths`. Nothing can have been sent: no
+ * interceptor is left and net connect is off, so a request would fail with another error.
+ */
+export const expectRefused = async (connector: Connector, name: string, input: Record<string, unknown>, paths: string[] = []): Promise<InputError> => {
+  nock.cleanAll();
+  const error = await connector.run(name, input).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  const problemPaths = (error as InputError).problems.map((problem) => problem.path);
+  for (const path of paths) expect(problemPaths).toContain(path);
+  return error as InputError;
+};
+
+/** A recorded real SalesLoft response (a copy of the reference's real-responses kept with the tests). */
+export const realResponse = (file: string): unknown => JSON.parse(readFileSync(join(packageRoot, 'test', 'fixtures', 'real-responses', file), 'utf8'));

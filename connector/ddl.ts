@@ -48,11 +48,12 @@ export const runDdl = async (operation: DdlOperation, input: OperationInput, fet
     const records = await fetchRecords(operation, query, fetchList, cap);
     choices = records.map((record) => operation.choice?.(record)).filter((choice): choice is Choice => choice !== undefined && choice.value !== undefined && choice.value !== null);
   }
-  choices = [...(operation.extraChoices ?? []), ...choices].map(readable);
-  if (search && operation.search === 'text') {
-    const needle = search.toLowerCase();
-    choices = choices.filter((choice) => choice.text.toLowerCase().includes(needle));
-  }
+  // SalesLoft already searched its records for `api` lists; the connector's own choices are matched here.
+  const matches = (choice: Choice): boolean => !search || choice.text.toLowerCase().includes(search.toLowerCase());
+  const extras = (operation.extraChoices ?? []).map(readable).filter(matches);
+  choices = choices.map(readable);
+  if (operation.search === 'text') choices = choices.filter(matches);
+  choices = [...extras, ...choices];
   const unique = new Map<string, Choice>();
   for (const choice of choices) if (!unique.has(String(choice.value))) unique.set(String(choice.value), choice);
   const result = [...unique.values()].sort((a, b) => a.text.localeCompare(b.text, 'en', { sensitivity: 'base' }) || String(a.value).localeCompare(String(b.value)));

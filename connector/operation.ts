@@ -84,3 +84,6 @@ export type Operation = MainOperation | DdlOperation;
 export const defineOperation = (operation: Omit<MainOperation, 'kind'>): MainOperation => ({ kind: 'main', ...operation });
 
 export const defineDdl = (operation: Omit<DdlOperation, 'kind'>): DdlOperation => ({ kind: 'ddl', ...operation });
+
+/** A timestamp as a person reads it in a dropdown, to the minute: "2024-05-01 14:32". */
+export const minuteOf = (timestamp: unknown): string => String(timestamp).slice(0, 16).replace('T', ' ');

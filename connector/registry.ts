@@ -73,15 +73,15 @@ let loading: Promise<Registry> | undefined;
 
 export const loadRegistry = (): Promise<Registry> => {
   loading ??= (async () => {
-    const entries = await Promise.all(
-      kinds.flatMap(({ kind, folder }) => {
-        const dir = join(moduleTree, folder);
-        if (!existsSync(dir)) return [];
-        return readdirSync(dir, { withFileTypes: true })
-          .filter((entry) => entry.isDirectory())
-          .map((entry) => loadOne(kind, entry.name));
-      }),
-    );
+    const entries: RegisteredOperation[] = [];
+    for (const { kind, folder } of kinds) {
+      const dir = join(moduleTree, folder);
+      if (!existsSync(dir)) continue;
+      // One at a time: jest's ESM loader fails on concurrent imports sharing a module being linked.
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) entries.push(await loadOne(kind, entry.name));
+      }
+    }
     return new Registry(entries.sort((a, b) => a.operation.name.localeCompare(b.operation.name)));
   })();
   return loading;

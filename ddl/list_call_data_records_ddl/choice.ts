@@ -1,4 +1,4 @@
-import type { ApiRecord, Choice } from '../../connector/operation.js';
+import { minuteOf, type ApiRecord, type Choice } from '../../connector/operation.js';
 
 /**
  * A call data record as a dropdown choice, e.g. "Outbound call to +15551234567 on 2024-05-01 14:32"
@@ -11,7 +11,7 @@ export const callDataRecordChoice = (record: ApiRecord): Choice | undefined => {
   const peer = inbound ? record.from || record.to : record.to || record.from;
   const parts = [inbound ? 'Inbound call' : record.direction === 'outbound' ? 'Outbound call' : 'Call'];
   if (peer) parts.push(`${inbound ? 'from' : 'to'} ${peer}`);
-  if (record.created_at) parts.push(`on ${String(record.created_at).slice(0, 16).replace('T', ' ')}`);
+  if (record.created_at) parts.push(`on ${minuteOf(record.created_at)}`);
   if (parts.length === 1) parts.push(`#${record.id}`);
   return { text: parts.join(' '), value: record.id };
 };

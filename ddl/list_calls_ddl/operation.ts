@@ -1,4 +1,4 @@
-import { defineDdl } from '../../connector/operation.js';
+import { defineDdl, minuteOf } from '../../connector/operation.js';
 
 export default defineDdl({
   name: 'list_calls_ddl',
@@ -12,7 +12,7 @@ export default defineDdl({
     if (call.id == null) return undefined;
     const parts = ['Call'];
     if (call.to) parts.push(`to ${call.to}`);
-    if (call.created_at) parts.push(`on ${String(call.created_at).slice(0, 16).replace('T', ' ')}`);
+    if (call.created_at) parts.push(`on ${minuteOf(call.created_at)}`);
     if (parts.length === 1) parts.push(`#${call.id}`);
     return { text: call.disposition ? `${parts.join(' ')} – ${call.disposition}` : parts.join(' '), value: call.id };
   },

@@ -1,4 +1,4 @@
-import { defineDdl } from '../../connector/operation.js';
+import { defineDdl, minuteOf } from '../../connector/operation.js';
 
 export default defineDdl({
   name: 'list_emails_ddl',
@@ -13,7 +13,7 @@ export default defineDdl({
     if (email.subject) return { text: email.subject, value: email.id };
     const parts = ['Email'];
     if (email.recipient_email_address) parts.push(`to ${email.recipient_email_address}`);
-    if (email.sent_at) parts.push(`on ${String(email.sent_at).slice(0, 16).replace('T', ' ')}`);
+    if (email.sent_at) parts.push(`on ${minuteOf(email.sent_at)}`);
     if (parts.length === 1) parts.push(`#${email.id}`);
     return { text: parts.join(' '), value: email.id };
   },

@@ -26,6 +26,9 @@ const apiUrl = (input: OperationInput, base: URL): URL => {
   const { endpoint, full_url: fullUrl } = input.url as { endpoint?: string; full_url?: string };
   const given = endpoint ?? fullUrl ?? '';
   if (/[\\\s]/.test(given) || /[\u0000-\u001f]/.test(given)) refuse('it contains a backslash, a space or a control character.', given);
+  // Checked on the text as given: URL parsing would resolve "/v2/../x" away before we could see it.
+  const givenPath = given.replace(/^https?:\/\/[^/]*/i, '').split(/[?#]/)[0];
+  if (givenPath.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) refuse('the path may not contain "." or ".." segments.', given);
   let url: URL;
   if (endpoint !== undefined) {
     if (!endpoint.startsWith('/') || endpoint.startsWith('//')) {
@@ -41,7 +44,6 @@ const apiUrl = (input: OperationInput, base: URL): URL => {
   if (url.origin !== base.origin) {
     refuse(`the connector only sends its SalesLoft token to ${base.origin}. Use the endpoint form (e.g. /v2/people) for SalesLoft, and another connector for other hosts.`, given);
   }
-  if (url.pathname.split('/').some((segment) => segment === '..' || segment.toLowerCase() === '%2e%2e')) refuse('the path may not contain "..".', given);
   return url;
 };
 

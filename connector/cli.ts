@@ -77,7 +77,7 @@ const describeInputs = (schema: JsonSchema, prefix = '', depth = 0): string[] =>
     const line = [
       `${'  '.repeat(depth + 1)}${prefix}${name}${required.has(name) ? ' (required)' : ''}: ${typeLabel(property)}`,
       property.title && property.title !== name ? ` — ${String(property.title)}` : '',
-      property.description ? `. ${String(property.description)}` : '',
+      property.description && String(property.description).replace(/\.$/, '') !== property.title ? `. ${String(property.description)}` : '',
       lookup ? ` [choices: ${(lookup as { operation: string }).operation}]` : '',
     ].join('');
     const nested = property.type === 'object' && property.properties && depth < 1 ? describeInputs(property, `${name}.`, depth + 1) : [];

@@ -60,6 +60,8 @@ interface Outgoing {
 }
 
 interface Answer {
+  method: string;
+  path: string;
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
@@ -251,7 +253,7 @@ export class Connector {
     if (answer.status === 204 || !answer.text.trim()) return { success: true };
     const body = parseJson(answer.text);
     if (body === undefined) {
-      throw new ApiError({ status: answer.status, method: 'GET', path: '', apiMessage: `the response was not JSON: ${answer.text.slice(0, 120)}` });
+      throw new ApiError({ status: answer.status, method: answer.method, path: answer.path, apiMessage: `the response was not JSON: ${answer.text.slice(0, 120)}`, hint: 'Check the base URL: it should be the SalesLoft API.' });
     }
     return body;
   }
@@ -288,7 +290,7 @@ export class Connector {
           headers: { ...request.headers, authorization: `Bearer ${token}` },
           body: request.body,
         });
-        answer = { status: response.statusCode, headers: response.headers, text: response.body };
+        answer = { method: request.method, path: request.url.pathname, status: response.statusCode, headers: response.headers, text: response.body };
       } catch (error) {
         const { code = 'ERR_NETWORK', name } = error as { code?: string; name?: string };
         settings.log?.(`${where} -> ${code} (attempt ${attempts})`);

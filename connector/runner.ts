@@ -125,9 +125,10 @@ const placeholdersOf = (path: string): string[] => [...path.matchAll(/\{(\w+)\}/
 
 const defaultParts = (operation: MainOperation, input: OperationInput): RequestParts => {
   const { fields, ...others } = input;
+  const placeholders = placeholdersOf(operation.path);
   const query: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(others)) {
-    if (!placeholdersOf(operation.path).includes(key)) query[operation.rename?.[key] ?? key] = value;
+    if (!placeholders.includes(key)) query[operation.rename?.[key] ?? key] = value;
   }
   return { query, body: operation.method === 'POST' || operation.method === 'PUT' ? fields : undefined };
 };

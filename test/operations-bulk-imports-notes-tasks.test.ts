@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { createConnector } from '../connector/index.js';
-import { baseUrl as API, expectRefused as refuse, recordRequests, registry, sample, type SentRequest, realResponse } from './support.js';
+import { baseUrl as API, expectRefused as refuse, registry, sample, type SentRequest, realResponse, schemaProblems, answerOnce } from './support.js';
 
 const connector = createConnector({ accessToken: 't', retries: 0 });
 
@@ -12,22 +12,15 @@ type Seen = Omit<SentRequest, 'headers'> & { authorization?: string };
 
 /** Answers every request with `status` and `reply`; the returned function gives the one request sent. */
 const intercept = (status: number, reply?: unknown): (() => Seen) => {
-  const sent = recordRequests(() => (reply === undefined ? [status] : [status, reply]));
+  const seen = answerOnce(status, reply);
   return () => {
-    expect(sent).toHaveLength(1);
-    const { headers, ...rest } = sent[0];
+    const { headers, ...rest } = seen() as SentRequest;
     return { ...rest, authorization: String(headers.authorization) };
   };
 };
 
 const expectRefused = async (name: string, input: Record<string, unknown>, paths: string[]): Promise<void> => void (await refuse(connector, name, input, paths));
 
-const validOutput = (name: string, output: unknown): boolean => {
-  const validate = registry.validator(name, 'output');
-  const ok = validate(output) as boolean;
-  if (!ok) console.error(name, validate.errors);
-  return ok;
-};
 
 const resourceSchema = (name: string): { properties: Record<string, { description?: string }> } =>
   JSON.parse(readFileSync(new URL(`../schemas/resources/${name}.json`, import.meta.url), 'utf8'));
@@ -52,10 +45,10 @@ describe('bulk jobs', () => {
   });
 
   test('bulk job outputs accept the real states and the seed\'s "pending" alike', async () => {
-    for (const state of ['open', 'executing', 'done']) expect(validOutput('get_bulk_job', job({ state }))).toBe(true);
+    for (const state of ['open', 'executing', 'done']) expect(schemaProblems('get_bulk_job', 'output', job({ state }))).toEqual([]);
     const seedOutput = sample('create_bulk_job', 'output.json') as { data: { state: string } };
     expect(seedOutput.data.state).toBe('pending');
-    expect(validOutput('create_bulk_job', seedOutput)).toBe(true);
+    expect(schemaProblems('create_bulk_job', 'output', seedOutput)).toEqual([]);
     const stateDescription = resourceSchema('bulk_job').properties.state.description;
     expect(stateDescription).toMatch(/open.*executing.*done/s);
     expect(registry.get('create_bulk_job')?.operation.description).toMatch(/open.*executing.*done/s);
@@ -120,7 +113,7 @@ describe('bulk jobs', () => {
       query: { 'status[]': ['error', 'retrying'], 'id[gt]': '1000', per_page: '100' },
       body: null,
     });
-    expect(validOutput('list_bulk_job_results', results)).toBe(true);
+    expect(schemaProblems('list_bulk_job_results', 'output', results)).toEqual([]);
   });
 
   test('list_bulk_job_results has no page, only id.gt, and only the four statuses', async () => {
@@ -291,7 +284,7 @@ describe('tasks', () => {
     const seen = intercept(200, realCreate);
     await expect(connector.run('create_task', { fields })).resolves.toEqual(realCreate);
     expect(seen()).toMatchObject({ path: '/v2/tasks', query: {}, body: fields });
-    expect(validOutput('create_task', realCreate)).toBe(true);
+    expect(schemaProblems('create_task', 'output', realCreate)).toEqual([]);
   });
 
   test('create_task sends the optional fields as given', async () => {
@@ -319,7 +312,7 @@ describe('tasks', () => {
     const output = registry.get('get_task')!.outputSchema as { properties: { data: { $ref: string } } };
     expect(output.properties.data.$ref).toBe('/schemas/resources/task.json');
     expect(seed.data.current_state).toBe('pending');
-    expect(validOutput('get_task', seed)).toBe(true);
+    expect(schemaProblems('get_task', 'output', seed)).toEqual([]);
   });
 
   test('get_task refuses a task id that is not a number', async () => {

@@ -3,8 +3,7 @@
 
 import nock from 'nock';
 import { createConnector } from '../connector/index.js';
-import { toProblems } from '../connector/schema.js';
-import { hasSample, operations, recordRequests, registry, sample } from './support.js';
+import { hasSample, operations, recordRequests, registry, sample, schemaProblems } from './support.js';
 
 const token = 'sample-token';
 const connector = createConnector({ accessToken: token, baseUrl: 'https://api.salesloft.com', retries: 0 });
@@ -24,10 +23,8 @@ describe.each(operations.map((entry) => [entry.operation.name, entry] as const))
   });
 
   test('sample input and output validate', () => {
-    const validateInput = registry.validator(name, 'input');
-    const validateOutput = registry.validator(name, 'output');
-    expect(validateInput(sample(name, 'input.json')) ? [] : toProblems(validateInput.errors ?? [])).toEqual([]);
-    expect(validateOutput(sample(name, 'output.json')) ? [] : toProblems(validateOutput.errors ?? [])).toEqual([]);
+    expect(schemaProblems(name, 'input', sample(name, 'input.json'))).toEqual([]);
+    expect(schemaProblems(name, 'output', sample(name, 'output.json'))).toEqual([]);
   });
 
   test('sample input sends request.json and returns output.json', async () => {

@@ -6,6 +6,8 @@ import nock from 'nock';
 import { InputError, type Connector } from '../connector/index.js';
 import { loadRegistry, type RegisteredOperation } from '../connector/registry.js';
 import { packageRoot } from '../connector/paths.js';
+import { toProblems } from '../connector/schema.js';
+import type { InputProblem } from '../connector/operation.js';
 import { decodeQuery } from '../connector/query.js';
 
 export const baseUrl = 'https://api.salesloft.com';
@@ -53,19 +55,24 @@ export const recordRequests = (reply: (request: SentRequest) => [number, unknown
       .persist()
       .intercept(/.*/, method)
       .reply(function (uri, body) {
-        const url = new URL(uri, host);
-        const request: SentRequest = {
-          method,
-          path: url.pathname,
-          query: decodeQuery(url.searchParams),
-          body: body === '' ? null : typeof body === 'string' ? tryJson(body) : body,
-          headers: this.req.headers,
-        };
+        const request = sentRequest(method, uri, body, this.req.headers, host);
         sent.push(request);
         return reply(request) as never;
       });
   }
   return sent;
+};
+
+/** A request as nock received it, decoded the way the tests compare them. */
+export const sentRequest = (method: string, uri: string, body: unknown, headers: SentRequest['headers'], host = baseUrl): SentRequest => {
+  const url = new URL(uri, host);
+  return {
+    method,
+    path: url.pathname,
+    query: decodeQuery(url.searchParams),
+    body: body === '' || body === undefined ? null : typeof body === 'string' ? tryJson(body) : body,
+    headers,
+  };
 };
 
 const tryJson = (text: string): unknown => {
@@ -110,3 +117,18 @@ export const expectRefused = async (connector: Connector, name: string, input: R
 
 /** A recorded real SalesLoft response (a copy of the reference's real-responses kept with the tests). */
 export const realResponse = (file: string): unknown => JSON.parse(readFileSync(join(packageRoot, 'test', 'fixtures', 'real-responses', file), 'utf8'));
+
+/** Why a value does not validate against an operation's input or output schema ([] when it does). */
+export const schemaProblems = (name: string, which: 'input' | 'output', value: unknown): InputProblem[] => {
+  const validate = registry.validator(name, which);
+  return validate(value) ? [] : toProblems(validate.errors ?? []);
+};
+
+/** Answers every request with `status` and `reply`; the returned function gives the one request sent, if any. */
+export const answerOnce = (status: number, reply?: unknown): (() => SentRequest | undefined) => {
+  const sent = recordRequests(() => (reply === undefined ? [status] : [status, reply]));
+  return () => {
+    expect(sent.length).toBeLessThanOrEqual(1);
+    return sent[0];
+  };
+};

@@ -13,7 +13,15 @@ export interface ManifestOperation {
   name: string;
   title: string;
   description: string;
-  type: 'main' | 'ddl';
+  type: 'main' | 'ddl' | 'trigger';
+  /** Triggers: `poll` (run with a state) or `webhook` (delivered by SalesLoft). */
+  delivery?: 'poll' | 'webhook';
+  resource?: string;
+  /** Poll triggers: the list operation they read. */
+  list_operation?: string;
+  /** Webhook triggers: SalesLoft's event_type to subscribe to. */
+  event_type?: string;
+  scope?: string;
   method?: string;
   path?: string;
   idempotent?: boolean;
@@ -41,14 +49,19 @@ export const buildManifest = (registry: Registry) => ({
         ? operation.raw
           ? { method: '*', path: '*' }
           : { method: operation.method, path: operation.path, idempotent: operation.idempotent ?? operation.method !== 'POST' }
-        : operation.path
+        : operation.kind === 'ddl' && operation.path
           ? { method: 'GET', path: operation.path }
           : {};
+    const trigger =
+      operation.kind === 'trigger'
+        ? { delivery: operation.delivery, resource: operation.resource, list_operation: operation.list, event_type: operation.eventType, scope: operation.scope }
+        : {};
     return {
       name: operation.name,
       title: operation.title,
       description: operation.description,
       type: operation.kind,
+      ...trigger,
       ...http,
       input_schema: inlineRefs(inputSchema) as JsonSchema,
       output_schema: inlineRefs(outputSchema) as JsonSchema,

@@ -79,7 +79,29 @@ export interface DdlOperation extends OperationBase {
   staticChoices?: () => Choice[];
 }
 
-export type Operation = MainOperation | DdlOperation;
+/**
+ * A trigger starts a workflow when something changes in SalesLoft. `poll` triggers are run like any
+ * operation and return `{records, state}` (the caller stores `state` and passes it back); `webhook`
+ * triggers are delivered by SalesLoft to a subscription and never run.
+ */
+export interface TriggerOperation extends OperationBase {
+  kind: 'trigger';
+  delivery: 'poll' | 'webhook';
+  /** The resource its records are, e.g. `person`. */
+  resource: string;
+  /** poll: the list operation it reads, e.g. `list_people`. */
+  list?: string;
+  /** webhook: SalesLoft's event_type, e.g. `person_created`. */
+  eventType?: string;
+  /** The OAuth scope it needs, e.g. `people:read`. */
+  scope?: string;
+}
+
+export type OperationKind = Operation['kind'];
+
+export type Operation = MainOperation | DdlOperation | TriggerOperation;
+
+export const defineTrigger = (operation: Omit<TriggerOperation, 'kind'>): TriggerOperation => ({ kind: 'trigger', ...operation });
 
 export const defineOperation = (operation: Omit<MainOperation, 'kind'>): MainOperation => ({ kind: 'main', ...operation });
 

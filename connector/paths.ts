@@ -16,5 +16,7 @@ const findPackageRoot = (from: string): string => {
 export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** Where an operation's schemas live (they are data files, never compiled). */
-export const operationFolder = (kind: 'main' | 'ddl', name: string): string =>
-  join(packageRoot, kind === 'ddl' ? 'ddl' : 'operations', name);
+export const operationFolder = (kind: 'main' | 'ddl' | 'trigger', name: string): string => join(packageRoot, folderOfKind[kind], name);
+
+/** The folder each kind of operation lives in, one subfolder per operation. */
+export const folderOfKind = { main: 'operations', ddl: 'ddl', trigger: 'triggers' } as const;

@@ -5,8 +5,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
-import type { Operation } from './operation.js';
-import { operationFolder } from './paths.js';
+import type { Operation, OperationKind } from './operation.js';
+import { folderOfKind, operationFolder } from './paths.js';
 import { compile, readJson, type JsonSchema } from './schema.js';
 
 export interface RegisteredOperation {
@@ -20,13 +20,10 @@ export interface RegisteredOperation {
 const moduleExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const moduleTree = fileURLToPath(new URL('..', import.meta.url));
 
-const kinds = [
-  { kind: 'main', folder: 'operations' },
-  { kind: 'ddl', folder: 'ddl' },
-] as const;
+const kinds = Object.keys(folderOfKind) as OperationKind[];
 
-const loadOne = async (kind: 'main' | 'ddl', name: string): Promise<RegisteredOperation> => {
-  const modulePath = join(moduleTree, kind === 'ddl' ? 'ddl' : 'operations', name, `operation${moduleExtension}`);
+const loadOne = async (kind: OperationKind, name: string): Promise<RegisteredOperation> => {
+  const modulePath = join(moduleTree, folderOfKind[kind], name, `operation${moduleExtension}`);
   const { default: operation } = (await import(modulePath)) as { default: Operation };
   if (operation?.name !== name || operation.kind !== kind) {
     throw new Error(`${modulePath} must default-export the ${kind} operation named ${name}`);
@@ -74,8 +71,8 @@ let loading: Promise<Registry> | undefined;
 export const loadRegistry = (): Promise<Registry> => {
   loading ??= (async () => {
     const entries: RegisteredOperation[] = [];
-    for (const { kind, folder } of kinds) {
-      const dir = join(moduleTree, folder);
+    for (const kind of kinds) {
+      const dir = join(moduleTree, folderOfKind[kind]);
       if (!existsSync(dir)) continue;
       // One at a time: jest's ESM loader fails on concurrent imports sharing a module being linked.
       for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -213,12 +213,17 @@ export class Connector {
 
   private async execute(registry: Registry, name: string, input: OperationInput, token: string | undefined): Promise<unknown> {
     this.checkInput(registry, name, input);
+    const { operation } = registry.get(name)!;
+    if (operation.kind === 'trigger') {
+      throw new ConfigurationError(
+        `${name} is a ${operation.delivery} trigger${operation.eventType ? ` (event ${operation.eventType})` : ''}, which SalesLoft delivers to a webhook subscription: it is not run. Subscribe with create_webhook_subscription and verify each delivery with parseWebhook. Nothing was sent.`,
+      );
+    }
     if (!token) {
       throw new ConfigurationError(
         'No SalesLoft access token: give access_token in the input, the accessToken option, or the SALESLOFT_ACCESS_TOKEN environment variable. Nothing was sent.',
       );
     }
-    const { operation } = registry.get(name)!;
     if (operation.kind === 'ddl') {
       return runDdl(operation, input, async (path, query) => this.parsed(await this.send({ method: 'GET', url: this.url(path, query), idempotent: true, operation: name }, token)) as never, this.settings.ddlItemCap);
     }

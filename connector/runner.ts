@@ -12,6 +12,10 @@ import { buildRawRequest } from './raw.js';
 import { loadRegistry, type Registry } from './registry.js';
 import { mayRetryStatus, mayRetryTransport, RatePacer, rateLimitWaitMs, retryAfterSeconds, sleep, type RetryOptions } from './retry.js';
 import { toProblems } from './schema.js';
+// recipes: OAuth sessions, the shared rate budget and bulk jobs (connector/auth, connector/budget, connector/bulk).
+import { oauthSession, type OAuthOptions, type OAuthSession } from './auth/oauth.js';
+import { createBudget } from './budget/index.js';
+import { runBulk, type BulkJobType, type BulkOptions, type BulkSummary } from './bulk.js';
 import type { OperationName, Operations } from './types.generated.js';
 
 export const defaultBaseUrl = 'https://api.salesloft.com';
@@ -39,6 +43,12 @@ export interface ConnectorOptions {
   log?: (line: string) => void;
   /** Environment to read SALESLOFT_* from. Default process.env. */
   env?: Record<string, string | undefined>;
+  /** OAuth credentials: tokens are refreshed (rotating refresh tokens) or obtained by client credentials. See connector/auth/oauth.ts. */
+  oauth?: OAuthOptions;
+  /** redis://... of a rate budget shared by every process of the team. Default SALESLOFT_REDIS_URL, else in-process pacing. */
+  redisUrl?: string;
+  /** The team's rate budget per window, for the shared budget. Default 600 (SalesLoft's per minute). */
+  rateLimitBudget?: number;
 }
 
 interface Settings extends RetryOptions {
@@ -134,7 +144,7 @@ const defaultParts = (operation: MainOperation, input: OperationInput): RequestP
 };
 
 /** SalesLoft takes custom_fields as an object; seed-style `[{key, value}]` lists are turned into one. */
-const normalizeBody = (body: unknown): unknown => {
+export const normalizeBody = (body: unknown): unknown => {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const { custom_fields: customFields } = body as { custom_fields?: unknown };
   if (!Array.isArray(customFields)) return body;
@@ -144,7 +154,8 @@ const normalizeBody = (body: unknown): unknown => {
 export class Connector {
   private readonly settings: Settings;
   private readonly http: Got;
-  private readonly pacer: RatePacer;
+  private readonly pacer: RatePacer & { close?(): Promise<void> };
+  private readonly oauth?: OAuthSession;
 
   constructor(options: ConnectorOptions = {}) {
     const env = options.env ?? process.env;
@@ -169,7 +180,25 @@ export class Connector {
       envToken: env.SALESLOFT_ACCESS_TOKEN,
     };
     this.http = createHttp(this.settings.timeoutMs);
-    this.pacer = new RatePacer(this.settings);
+    // recipes: the pacer is the team's rate budget (in-process, or shared in Redis); OAuth supplies tokens.
+    this.oauth = options.oauth ? oauthSession(options.oauth, env) : undefined;
+    this.pacer = createBudget({
+      ...this.settings,
+      redisUrl: options.redisUrl ?? env.SALESLOFT_REDIS_URL,
+      budgetPerWindow: options.rateLimitBudget ?? 600,
+      credential: options.oauth?.clientId ?? options.accessToken ?? env.SALESLOFT_ACCESS_TOKEN ?? 'no credentials',
+      log: options.log,
+    });
+  }
+
+  /** Drives a bulk job over the records: chunks, ready, polling, failed results (connector/bulk.ts). */
+  bulk(type: BulkJobType, records: readonly object[], options?: BulkOptions): Promise<BulkSummary> {
+    return runBulk(this, type, records, options);
+  }
+
+  /** Releases the shared rate budget's Redis connection, if any. */
+  async close(): Promise<void> {
+    await this.pacer.close?.();
   }
 
   /** Runs an operation by name; the input and output types follow the name. */
@@ -177,13 +206,23 @@ export class Connector {
   async run(name: string, input: OperationInput): Promise<unknown>;
   async run(name: string, input: OperationInput = {}): Promise<unknown> {
     const registry = await loadRegistry();
-    const token = this.tokenFor(input);
+    let token: string | undefined;
     try {
-      return await this.execute(registry, name, input, token);
+      // recipes: an OAuth session supplies the token unless the input gives one, and replaces it once after a 401.
+      const fromSession = !!this.oauth && !this.givenToken(input);
+      if (fromSession) this.checkInput(registry, name, input);
+      token = fromSession ? await this.oauth!.accessToken() : this.tokenFor(input);
+      try {
+        return await this.execute(registry, name, input, token);
+      } catch (error) {
+        if (!fromSession || !(error instanceof ApiError) || error.status !== 401) throw error;
+        token = await this.oauth!.rejected(token!);
+        return await this.execute(registry, name, input, token);
+      }
     } catch (error) {
       if (error instanceof ConnectorError) {
         error.operation ??= name;
-        error.message = scrub(error.message, [token ?? '']);
+        error.message = scrub(error.message, [token ?? '', ...(this.oauth?.secrets() ?? [])]);
       }
       throw error;
     }
@@ -195,9 +234,12 @@ export class Connector {
     this.checkInput(registry, name, input);
   }
 
+  private givenToken(input: OperationInput): string | undefined {
+    return typeof input?.access_token === 'string' && input.access_token ? input.access_token : undefined;
+  }
+
   private tokenFor(input: OperationInput): string | undefined {
-    const given = typeof input?.access_token === 'string' && input.access_token ? input.access_token : undefined;
-    return given ?? this.settings.optionToken ?? this.settings.envToken;
+    return this.givenToken(input) ?? this.settings.optionToken ?? this.settings.envToken;
   }
 
   private checkInput(registry: Registry, name: string, input: OperationInput): void {

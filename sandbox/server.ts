@@ -9,6 +9,7 @@ import { coerceFormValues, isPlainObject, parseParams, toInt, type Params } from
 import { buildRoutes, matchRoute } from './routes.js';
 import { defaultSeed } from './seed.js';
 import { SandboxStore, type SandboxSeed } from './store.js';
+import { SandboxOAuth, type SandboxOAuthOptions } from './oauth.js';
 
 export type { SandboxSeed } from './store.js';
 export { SandboxStore, type SandboxRecord, type CollectionName } from './store.js';
@@ -21,6 +22,7 @@ export interface SandboxOptions {
   rateLimit?: { budget?: number; windowMs?: number }; // default 600 per 60_000 ms
   faults?: { rate?: number; statuses?: number[]; resetRate?: number; latencyMs?: number; random?: () => number }; // default all off
   log?: (line: string) => void;
+  oauth?: SandboxOAuthOptions; // /oauth/token and /oauth/authorize; requireIssuedTokens makes the API check Bearer tokens
 }
 
 export interface Sandbox {
@@ -29,6 +31,7 @@ export interface Sandbox {
   close(): Promise<void>;
   store: SandboxStore;
   requests: RecordedRequest[];
+  oauth: SandboxOAuth;
 }
 
 export interface RecordedRequest {
@@ -125,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new SandboxStore(loadSeed(options.seed));
   const requests: RecordedRequest[] = [];
   const routes = buildRoutes();
+  const oauth = new SandboxOAuth(options.oauth);
   const limiter = new RateLimiter(options.rateLimit?.budget ?? 600, options.rateLimit?.windowMs ?? 60_000);
   const faults = options.faults ?? {};
   const random = faults.random ?? Math.random;
@@ -155,6 +159,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const authorization = req.headers.authorization;
     requests.push({ method, path: url.pathname, query, body, ...(authorization !== undefined ? { authorization } : {}) });
 
+    if (url.pathname.startsWith('/oauth/')) {
+      const answer = oauth.handle(method, url.pathname, query, bodyParams);
+      const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      res.writeHead(answer.status, { 'cache-control': 'no-store', ...(answer.location ? { location: answer.location } : { 'content-type': 'application/json; charset=utf-8' }) });
+      res.end(text);
+      return answer.status;
+    }
     if (faults.latencyMs && faults.latencyMs > 0) await sleep(faults.latencyMs);
     if ((faults.resetRate ?? 0) > 0 && random() < faults.resetRate!) {
       req.socket.destroy(); // connection reset, no answer
@@ -175,6 +186,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (!/^Bearer\s+\S+/i.test(authorization ?? '')) {
       send(res, { status: 401, body: { error: NO_TOKEN } }, 0, limiter.remaining());
+      return 401;
+    }
+    if (oauth.requireIssuedTokens && !oauth.accepts((authorization ?? '').replace(/^Bearer\s+/i, '').trim())) {
+      send(res, { status: 401, body: { error: 'invalid_token', error_description: 'The access token expired or was not issued by this server' } }, 0, limiter.remaining());
       return 401;
     }
     const budget = limiter.take(cost);
@@ -230,6 +245,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     store,
     requests,
+    oauth,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -1,0 +1,117 @@
+// One rate budget for every process of a team, kept in Redis. Each send takes its cost from the
+// current window's counter with an atomic script; answers raise the counter to what SalesLoft says
+// is used (other integrations of the team spend the same budget). Windows are aligned on multiples
+// of the window length, as SalesLoft's minutes are. When Redis cannot be reached the process says so
+// once and paces alone (RatePacer), and goes back to the shared budget when Redis is back.
+
+import { Redis } from 'ioredis';
+import { RatePacer, sleep, type RetryOptions } from '../retry.js';
+
+// KEYS[1] the window's counter; ARGV cost, budget, ttl ms. Returns the budget left after taking, or -1.
+const takeScript = `
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+local cost = tonumber(ARGV[1])
+if used + cost > tonumber(ARGV[2]) then return -1 end
+used = redis.call('INCRBY', KEYS[1], cost)
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return tonumber(ARGV[2]) - used`;
+
+// KEYS[1] the window's counter; ARGV used as SalesLoft reported it, ttl ms. Only ever raises the counter.
+const correctScript = `
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > used then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+return 0`;
+
+export interface RedisBudgetOptions extends Pick<RetryOptions, 'rateLimitWindowMs' | 'paceBelowRemaining'> {
+  redisUrl: string;
+  key: string;
+  budgetPerWindow: number;
+  log?: (line: string) => void;
+  /** How long the first send waits for the connection before pacing alone. Default 2 s. */
+  connectTimeoutMs?: number;
+}
+
+/** A redis:// URL without its password, to name it in a log line. */
+const withoutPassword = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured Redis URL';
+  }
+};
+
+export class RedisBudget extends RatePacer {
+  private readonly redis: Redis;
+  private readonly connected: Promise<void>;
+  private warned = false;
+
+  constructor(private readonly budget: RedisBudgetOptions) {
+    super(budget);
+    const connectTimeout = budget.connectTimeoutMs ?? 2000;
+    this.redis = new Redis(budget.redisUrl, {
+      connectTimeout,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times) => Math.min(times * 500, 5000),
+      lazyConnect: false,
+    });
+    this.redis.on('error', (error: Error & { code?: string }) => this.fallBack(error.code ?? error.message));
+    this.connected = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, connectTimeout);
+      this.redis.once('ready', done);
+      this.redis.once('error', done);
+    });
+  }
+
+  private fallBack(reason: string): void {
+    if (this.warned) return;
+    this.warned = true;
+    (this.budget.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+      `The shared rate budget in Redis (${withoutPassword(this.budget.redisUrl)}) is unreachable (${reason}): this process paces alone until Redis is back.`,
+    );
+  }
+
+  private windowKey(now = Date.now()): string {
+    return `${this.budget.key}:${Math.floor(now / this.budget.rateLimitWindowMs)}`;
+  }
+
+  private get shared(): boolean {
+    return this.redis.status === 'ready';
+  }
+
+  override async beforeRequest(): Promise<void> {
+    await this.connected;
+    for (;;) {
+      if (!this.shared) return super.beforeRequest();
+      const now = Date.now();
+      let left: number;
+      try {
+        left = Number(await this.redis.eval(takeScript, 1, this.windowKey(now), 1, this.budget.budgetPerWindow, this.budget.rateLimitWindowMs * 2));
+      } catch (error) {
+        this.fallBack((error as Error).message);
+        return super.beforeRequest();
+      }
+      if (left >= 0) return;
+      await sleep(this.msUntilNextWindow(Date.now()));
+    }
+  }
+
+  override observe(headers: Record<string, string | string[] | undefined>): void {
+    if (!this.shared) return super.observe(headers);
+    const raw = headers['x-ratelimit-remaining-minute'];
+    const remaining = Number(Array.isArray(raw) ? raw[0] : raw);
+    if (raw === undefined || !Number.isFinite(remaining)) return;
+    const used = Math.max(0, this.budget.budgetPerWindow - remaining);
+    this.redis.eval(correctScript, 1, this.windowKey(), used, this.budget.rateLimitWindowMs * 2).catch((error: Error) => this.fallBack(error.message));
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}

@@ -57,6 +57,8 @@ export interface BulkOptions {
    */
   resume?: number;
   onProgress?: (progress: BulkProgress) => void;
+  /** Records per job-data call, at most (and by default) SalesLoft's 5,000; fewer for very large records. */
+  recordsPerCall?: number;
   /** First wait between polls; later ones grow by half up to maxPollIntervalMs. Default 1 s. */
   pollIntervalMs?: number;
   /** Default 15 s. */
@@ -135,8 +137,9 @@ export const runBulk = async (connector: Connector, type: BulkJobType, records: 
   let sent = already;
   if (job.state === 'open') {
     progress('sending', sent);
-    for (let start = 0; start < toSend.length; start += recordsPerCall) {
-      const chunk = toSend.slice(start, start + recordsPerCall).map((record) => normalizeBody(record));
+    const chunkSize = Math.max(1, Math.min(options.recordsPerCall ?? recordsPerCall, recordsPerCall));
+    for (let start = 0; start < toSend.length; start += chunkSize) {
+      const chunk = toSend.slice(start, start + chunkSize).map((record) => normalizeBody(record));
       await connector.run('create_bulk_job_data', { bulk_jobs_id: jobId, fields: { data: chunk as Array<Record<string, unknown>> } });
       sent += chunk.length;
       progress('sending', sent);

@@ -187,7 +187,7 @@ const sessions = new Map<string, OAuthSession>();
  */
 export const oauthSession = (options: OAuthOptions, env?: Record<string, string | undefined>): OAuthSession => {
   const key = createHash('sha256')
-    .update([options.clientId, options.refreshToken ?? options.clientSecret, options.tokenUrl ?? env?.SALESLOFT_TOKEN_URL ?? ''].join('\0'))
+    .update([options.clientId, options.clientSecret, options.refreshToken ?? '', options.tokenUrl ?? env?.SALESLOFT_TOKEN_URL ?? ''].join('\0'))
     .digest('hex');
   let session = sessions.get(key);
   if (!session) {

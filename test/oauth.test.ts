@@ -4,7 +4,7 @@
 
 import { createConnector, ConfigurationError, type Connector } from '../connector/index.js';
 import { OAuthError } from '../connector/auth/errors.js';
-import type { TokenSet } from '../connector/auth/oauth.js';
+import type { OAuthOptions, TokenSet } from '../connector/auth/oauth.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
 
 const clientId = 'recipes-client';
@@ -18,7 +18,7 @@ describe('OAuth against the sandbox', () => {
   });
   afterEach(() => sandbox.close());
 
-  const connectorWith = (oauth: Partial<Parameters<typeof createConnector>[0] & object>['oauth'] & object): Connector =>
+  const connectorWith = (oauth: Partial<OAuthOptions>): Connector =>
     createConnector({ baseUrl: sandbox.url, env: {}, oauth: { clientId, clientSecret, tokenUrl: `${sandbox.url}/oauth/token`, ...oauth } });
   const bearers = () => sandbox.requests.filter((request) => request.path.startsWith('/v2/')).map((request) => request.authorization);
 

@@ -56,6 +56,7 @@ export class RedisBudget extends RatePacer {
       maxRetriesPerRequest: 1,
       retryStrategy: (times) => Math.min(times * 500, 5000),
       lazyConnect: false,
+      disconnectTimeout: 200,
     });
     this.redis.on('error', (error: Error & { code?: string }) => this.fallBack(error.code ?? error.message));
     this.connected = new Promise<void>((resolve) => {
@@ -112,6 +113,7 @@ export class RedisBudget extends RatePacer {
   }
 
   async close(): Promise<void> {
-    this.redis.disconnect();
+    if (this.shared) await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
   }
 }

@@ -36,8 +36,9 @@ describe('shared budget', () => {
     await Promise.all(connectors.splice(0).map((connector) => connector.close()));
     await sandbox.close();
   });
+  const budgetLog: string[] = [];
   const worker = (options: Parameters<typeof createConnector>[0] = {}) => {
-    const connector = createConnector({ baseUrl: sandbox.url, accessToken: token, env: {}, redisUrl: redis.url, rateLimitBudget: budget, rateLimitWindowMs: windowMs, minRetryDelayMs: 50, ...options });
+    const connector = createConnector({ baseUrl: sandbox.url, accessToken: token, env: {}, redisUrl: redis.url, rateLimitBudget: budget, rateLimitWindowMs: windowMs, minRetryDelayMs: 50, log: (line) => budgetLog.push(line), ...options });
     connectors.push(connector);
     return connector;
   };
@@ -47,6 +48,7 @@ describe('shared budget', () => {
     const started = Date.now();
     const results = await Promise.all(Array.from({ length: 60 }, (_, index) => workers[index % 3].run('get_person', { person_id: 3001 })));
     expect(results).toHaveLength(60);
+    expect(budgetLog.filter((line) => /Redis/.test(line))).toEqual([]);
     expect(statuses.filter((status) => status === 200)).toHaveLength(60);
     expect(statuses.filter((status) => status === 429).length).toBeLessThanOrEqual(2);
     // 60 calls at 20 a window need the third window at least.

@@ -91,6 +91,12 @@ export class RedisBudget extends RatePacer {
     for (;;) {
       if (!this.shared) return super.beforeRequest();
       const now = Date.now();
+      const window = this.budget.rateLimitWindowMs;
+      // A request granted in a window's last moments may reach SalesLoft in the next one: wait for it instead.
+      if (now % window > window - Math.min(200, window / 20)) {
+        await sleep(this.msUntilNextWindow(now));
+        continue;
+      }
       let left: number;
       try {
         left = Number(await this.redis.eval(takeScript, 1, this.windowKey(now), 1, this.budget.budgetPerWindow, this.budget.rateLimitWindowMs * 2));

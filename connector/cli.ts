@@ -139,7 +139,11 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         const operation = find(rest[0]);
         const input = readInput(option(rest, '--input'));
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
-        io.out(JSON.stringify(await connector.run(operation.name, input), null, 2));
+        try {
+          io.out(JSON.stringify(await connector.run(operation.name, input), null, 2));
+        } finally {
+          await connector.close(); // the shared budget's Redis connection (SALESLOFT_REDIS_URL), if any
+        }
         return 0;
       }
       case 'bulk':

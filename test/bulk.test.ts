@@ -94,6 +94,29 @@ describe('bulk against the sandbox', () => {
 describe('bulk against a job processed over time', () => {
   afterEach(() => nock.cleanAll());
 
+  test('50,000 records go out in 10 job-data calls of 5,000, and 500 failures come back over 5 cursor pages', async () => {
+    const failedIds = new Set(Array.from({ length: 500 }, (_, index) => index * 100 + 42));
+    const results = [...failedIds].map((index) => ({ id: 500_000 + index, status: 'error', error: `record ${index} is invalid`, record: { upsert_key: 'email_address', email_address: `p${index}@example.com` } }));
+    const sent = recordRequests(({ method, path, query }) => {
+      if (method === 'POST' && path === '/v2/bulk_jobs') return [200, { data: { id: 5, state: 'open', total: 0 } }];
+      if (path === '/v2/bulk_jobs/5/job_data') return [200, { data: { records: 5000 } }];
+      if (method === 'PUT') return [200, { data: { id: 5, state: 'executing' } }];
+      if (path === '/v2/bulk_jobs/5') return [200, { data: { id: 5, state: 'done', total: 50_000, processed: 50_000, errors: 500 } }];
+      const after = Number(query['id[gt]'] ?? 0);
+      return [200, { data: results.filter((result) => result.id > after).slice(0, Number(query.per_page)) }];
+    });
+    const connector = createConnector({ baseUrl, accessToken: 'test-token-123456', env: {} });
+    const records = Array.from({ length: 50_000 }, (_, index) => ({ upsert_key: 'email_address', email_address: `p${index}@example.com` }));
+    const summary = await connector.bulk('person/upsert', records);
+
+    const chunks = sent.filter((request) => request.path.endsWith('/job_data')).map((request) => (request.body as { data: Array<{ email_address: string }> }).data);
+    expect(chunks.map((chunk) => chunk.length)).toEqual(Array(10).fill(5000));
+    expect(chunks.flat().map((record) => record.email_address)).toEqual(records.map((record) => record.email_address));
+    expect(sent.filter((request) => request.path.endsWith('/results'))).toHaveLength(6);
+    expect(summary).toMatchObject({ jobId: 5, total: 50_000, succeeded: 49_500, failed: 500 });
+    expect(summary.failures.map((failure) => failure.resultId)).toEqual(results.map((result) => result.id));
+  }, 60_000);
+
   test('polls until done with a growing interval, then pages failed results with the id[gt] cursor', async () => {
     const states = ['executing', 'executing', 'done'];
     const errorsPage = (from: number, count: number) =>

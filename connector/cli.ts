@@ -19,8 +19,8 @@ const usage = `Usage: salesloft-connector <command>
   run <operation> --input <json>    run an operation; --input '{"person_id": 1}' or --input @file.json
       [--base-url <url>]            (default SALESLOFT_BASE_URL, else https://api.salesloft.com)
   sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
-  bulk person/upsert --input @records.ndjson  a bulk job (NDJSON or a JSON array; [--resume JOB_ID] [--name N]
-      [--tokens FILE])              [--tokens FILE]); progress bar on stderr, summary and failed records on stdout
+  bulk person/upsert --input @records.ndjson   a bulk job from NDJSON or a JSON array: progress bar on
+      [--resume JOB_ID] [--name N] [--tokens FILE]  stderr, summary and failed records on stdout
   login --client-id ID [--port N]   authorise an OAuth app in a browser over a loopback redirect; the tokens are
       [--out FILE]                  saved to FILE (default salesloft-tokens.json); secret from SALESLOFT_CLIENT_SECRET
 

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConnectorError } from './errors.js';
+import { bounded, ConnectorError } from './errors.js';
 import { buildManifest, type ManifestOperation } from './manifest.js';
 import { packageRoot } from './paths.js';
 import { loadRegistry } from './registry.js';
@@ -148,9 +148,10 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
     }
     if (error instanceof ConnectorError) {
       io.err(`error: ${error.message}`);
+      if (error.outcome === 'unknown') io.err('outcome: unknown - the change may have been applied in SalesLoft; check before running again.');
       return ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;
     }
-    io.err(`error: unexpected failure: ${(error as Error).message}`);
+    io.err(`error: unexpected failure: ${bounded(String((error as Error)?.message ?? error), 500)}`);
     return 1;
   }
 };

@@ -37,9 +37,49 @@ const loadOne = async (kind: OperationKind, name: string): Promise<RegisteredOpe
   };
 };
 
+/** Compiled validators, shared by the whole registry and single-operation loads: each compiled once, on first use. */
+const validators = new Map<string, ValidateFunction>();
+
+/** The compiled validator of an operation's input or output schema. */
+export const validatorOf = (entry: RegisteredOperation, which: 'input' | 'output'): ValidateFunction => {
+  const key = `${entry.operation.name}/${which}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = compile(which === 'input' ? entry.inputSchema : entry.outputSchema);
+    validators.set(key, validate);
+  }
+  return validate;
+};
+
+/** Operations already imported, by name; filled by loadOperation and loadRegistry alike. */
+const loaded = new Map<string, Promise<RegisteredOperation>>();
+/** Imports run one at a time: jest's ESM loader fails on concurrent imports sharing a module being linked. */
+let importQueue: Promise<unknown> = Promise.resolve();
+
+const loadCached = (kind: OperationKind, name: string): Promise<RegisteredOperation> => {
+  let entry = loaded.get(name);
+  if (!entry) {
+    entry = importQueue.then(() => loadOne(kind, name));
+    importQueue = entry.catch(() => undefined);
+    loaded.set(name, entry);
+  }
+  return entry;
+};
+
+const operationName = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * One operation by name, importing only its module and reading only its two schemas (what a single
+ * run or a CLI command needs); undefined when there is no such operation.
+ */
+export const loadOperation = async (name: string): Promise<RegisteredOperation | undefined> => {
+  if (typeof name !== 'string' || !operationName.test(name)) return undefined;
+  const kind = kinds.find((candidate) => loaded.has(name) || existsSync(join(moduleTree, folderOfKind[candidate], name, `operation${moduleExtension}`)));
+  return kind ? loadCached(kind, name) : undefined;
+};
+
 export class Registry {
   private readonly byName: Map<string, RegisteredOperation>;
-  private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(operations: RegisteredOperation[]) {
     this.byName = new Map(operations.map((entry) => [entry.operation.name, entry]));
@@ -54,15 +94,9 @@ export class Registry {
   }
 
   validator(name: string, which: 'input' | 'output'): ValidateFunction {
-    const key = `${name}/${which}`;
-    let validate = this.validators.get(key);
-    if (!validate) {
-      const entry = this.byName.get(name);
-      if (!entry) throw new Error(`unknown operation ${name}`);
-      validate = compile(which === 'input' ? entry.inputSchema : entry.outputSchema);
-      this.validators.set(key, validate);
-    }
-    return validate;
+    const entry = this.byName.get(name);
+    if (!entry) throw new Error(`unknown operation ${name}`);
+    return validatorOf(entry, which);
   }
 }
 
@@ -74,9 +108,8 @@ export const loadRegistry = (): Promise<Registry> => {
     for (const kind of kinds) {
       const dir = join(moduleTree, folderOfKind[kind]);
       if (!existsSync(dir)) continue;
-      // One at a time: jest's ESM loader fails on concurrent imports sharing a module being linked.
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) entries.push(await loadOne(kind, entry.name));
+        if (entry.isDirectory()) entries.push(await loadCached(kind, entry.name));
       }
     }
     return new Registry(entries.sort((a, b) => a.operation.name.localeCompare(b.operation.name)));

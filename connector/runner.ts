@@ -6,7 +6,6 @@
 // (pacing, rate-limit waits, backoff, every DDL page) comes out of one deadline, maxRetryTimeMs.
 
 import { randomUUID } from 'node:crypto';
-import pRetry from 'p-retry';
 import type { Got } from 'got';
 import { ApiError, ConfigurationError, ConnectorError, InputError, NetworkError, RateLimitedError, UnexpectedError, type Outcome } from './errors.js';
 import { runDdl } from './ddl.js';
@@ -14,7 +13,7 @@ import { createHttp } from './http.js';
 import { isIdempotent, type MainOperation, type OperationInput, type RequestParts } from './operation.js';
 import { encodeQuery } from './query.js';
 import { buildRawRequest } from './raw.js';
-import { loadRegistry, type Registry } from './registry.js';
+import { loadOperation, validatorOf, type RegisteredOperation } from './registry.js';
 import { backoffMs, mayRetryStatus, mayRetryTransport, neverSent, RatePacer, rateLimitWaitMs, retryAfterSeconds, systemClock, type Clock, type RetryOptions } from './retry.js';
 import { shapeProblems, toProblems } from './schema.js';
 import { redact, registerSecret } from './secrets.js';
@@ -259,8 +258,7 @@ export class Connector {
   async run(name: string, input: OperationInput = {}): Promise<unknown> {
     const run: Run = { name, token: '', deadline: this.settings.clock.now() + this.settings.maxRetryTimeMs, waitedMs: 0, sentWrite: false };
     try {
-      const registry = await loadRegistry();
-      return await this.execute(registry, run, input);
+      return await this.execute(await this.operation(name), run, input);
     } catch (error) {
       if (error instanceof ConnectorError) {
         error.operation ??= name;
@@ -272,8 +270,16 @@ export class Connector {
 
   /** Checks an input without sending anything; throws InputError naming every bad field. */
   async validate(name: string, input: OperationInput): Promise<void> {
-    const registry = await loadRegistry();
-    this.checkInput(registry, name, input);
+    this.checkInput(await this.operation(name), input);
+  }
+
+  /** The registered operation of that name, loaded alone (its module and its two schemas). */
+  private async operation(name: string): Promise<RegisteredOperation> {
+    const entry = await loadOperation(name);
+    if (!entry) {
+      throw new ConfigurationError(`There is no operation named ${JSON.stringify(String(name).slice(0, 100))}. Run \`salesloft-connector ops\` to list the operations.`);
+    }
+    return entry;
   }
 
   /** The token of a run; refused before anything is sent when HTTP cannot carry it in a header. */
@@ -289,26 +295,23 @@ export class Connector {
     return token;
   }
 
-  private checkInput(registry: Registry, name: string, input: OperationInput): void {
-    const entry = registry.get(name);
-    if (!entry) {
-      throw new ConfigurationError(`There is no operation named ${JSON.stringify(name.slice(0, 100))}. Run \`salesloft-connector ops\` to list the operations.`);
-    }
+  private checkInput(entry: RegisteredOperation, input: OperationInput): void {
+    const { name } = entry.operation;
     if (!input || typeof input !== 'object' || Array.isArray(input)) {
       throw new InputError([{ path: '', message: "must be an object of the operation's fields, such as {\"person_id\": 1}" }], name);
     }
     const shape = shapeProblems(input);
     if (shape.length) throw new InputError(shape, name);
-    const validate = registry.validator(name, 'input');
+    const validate = validatorOf(entry, 'input');
     if (!validate(input)) throw new InputError(toProblems(validate.errors ?? []), name);
     const problems = entry.operation.kind === 'main' ? (entry.operation.check?.(input) ?? []) : [];
     if (problems.length) throw new InputError(problems, name);
   }
 
-  private async execute(registry: Registry, run: Run, input: OperationInput): Promise<unknown> {
+  private async execute(entry: RegisteredOperation, run: Run, input: OperationInput): Promise<unknown> {
     const { name } = run;
-    this.checkInput(registry, name, input);
-    const { operation } = registry.get(name)!;
+    this.checkInput(entry, input);
+    const { operation } = entry;
     if (operation.kind === 'trigger') {
       throw new ConfigurationError(
         `${name} is a ${operation.delivery} trigger${operation.eventType ? ` (event ${operation.eventType})` : ''}, which SalesLoft delivers to a webhook subscription: it is not run. Subscribe with create_webhook_subscription and verify each delivery with parseWebhook. Nothing was sent.`,
@@ -442,6 +445,8 @@ export class Connector {
     }
     const { retries } = this.settings;
     try {
+      // p-retry is loaded (and paid for) only once an attempt has failed.
+      const { default: pRetry } = await import('p-retry');
       return await pRetry(
         () => {
           state.attempts += 1;

@@ -8,7 +8,7 @@ import { main } from '../connector/cli.js';
 import { ApiError, ConfigurationError, ConnectorError, createConnector, InputError, NetworkError, RefusedRequestError, type ConnectorOptions } from '../connector/index.js';
 import { RateLimitedError, UnexpectedError } from '../connector/errors.js';
 import type { Clock } from '../connector/retry.js';
-import { ajv, isDate, isDateTime, isEmail } from '../connector/schema.js';
+import { ajv, isDate, isDateTime, isEmail, sharedSchemaProblems } from '../connector/schema.js';
 import { baseUrl, recordRequests } from './support.js';
 
 const token = 'trust-token-0123456789';
@@ -155,6 +155,10 @@ describe('hostile input', () => {
         expect([value.slice(0, 60), validate(value)]).toEqual([value.slice(0, 60), false]);
       }
     });
+  });
+
+  test('the shared schemas, registered without a meta-schema check at start-up, are valid', () => {
+    expect(sharedSchemaProblems()).toEqual([]);
   });
 
   test('the checks are plain functions with the same answers', () => {

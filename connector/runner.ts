@@ -6,6 +6,7 @@
 // (pacing, rate-limit waits, backoff, every DDL page) comes out of one deadline, maxRetryTimeMs.
 
 import { randomUUID } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
 import type { Got } from 'got';
 import { ApiError, ConfigurationError, ConnectorError, InputError, NetworkError, RateLimitedError, UnexpectedError, type Outcome } from './errors.js';
 import { runDdl } from './ddl.js';
@@ -13,9 +14,9 @@ import { createHttp } from './http.js';
 import { isIdempotent, type MainOperation, type OperationInput, type RequestParts } from './operation.js';
 import { encodeQuery } from './query.js';
 import { buildRawRequest } from './raw.js';
-import { loadOperation, validatorOf, type RegisteredOperation } from './registry.js';
+import { loadOperation, loadValidator, type RegisteredOperation } from './registry.js';
 import { backoffMs, mayRetryStatus, mayRetryTransport, neverSent, RatePacer, rateLimitWaitMs, retryAfterSeconds, systemClock, type Clock, type RetryOptions } from './retry.js';
-import { shapeProblems, toProblems } from './schema.js';
+import { shapeProblems, toProblems } from './problems.js';
 import { redact, registerSecret } from './secrets.js';
 import type { OperationName, Operations } from './types.generated.js';
 
@@ -258,7 +259,8 @@ export class Connector {
   async run(name: string, input: OperationInput = {}): Promise<unknown> {
     const run: Run = { name, token: '', deadline: this.settings.clock.now() + this.settings.maxRetryTimeMs, waitedMs: 0, sentWrite: false };
     try {
-      return await this.execute(await this.operation(name), run, input);
+      const entry = await this.operation(name);
+      return await this.execute(entry, await loadValidator(entry, 'input'), run, input);
     } catch (error) {
       if (error instanceof ConnectorError) {
         error.operation ??= name;
@@ -270,7 +272,8 @@ export class Connector {
 
   /** Checks an input without sending anything; throws InputError naming every bad field. */
   async validate(name: string, input: OperationInput): Promise<void> {
-    this.checkInput(await this.operation(name), input);
+    const entry = await this.operation(name);
+    this.checkInput(entry, await loadValidator(entry, 'input'), input);
   }
 
   /** The registered operation of that name, loaded alone (its module and its two schemas). */
@@ -295,22 +298,21 @@ export class Connector {
     return token;
   }
 
-  private checkInput(entry: RegisteredOperation, input: OperationInput): void {
+  private checkInput(entry: RegisteredOperation, validate: ValidateFunction, input: OperationInput): void {
     const { name } = entry.operation;
     if (!input || typeof input !== 'object' || Array.isArray(input)) {
       throw new InputError([{ path: '', message: "must be an object of the operation's fields, such as {\"person_id\": 1}" }], name);
     }
     const shape = shapeProblems(input);
     if (shape.length) throw new InputError(shape, name);
-    const validate = validatorOf(entry, 'input');
     if (!validate(input)) throw new InputError(toProblems(validate.errors ?? []), name);
     const problems = entry.operation.kind === 'main' ? (entry.operation.check?.(input) ?? []) : [];
     if (problems.length) throw new InputError(problems, name);
   }
 
-  private async execute(entry: RegisteredOperation, run: Run, input: OperationInput): Promise<unknown> {
+  private async execute(entry: RegisteredOperation, validate: ValidateFunction, run: Run, input: OperationInput): Promise<unknown> {
     const { name } = run;
-    this.checkInput(entry, input);
+    this.checkInput(entry, validate, input);
     const { operation } = entry;
     if (operation.kind === 'trigger') {
       throw new ConfigurationError(

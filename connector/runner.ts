@@ -218,6 +218,7 @@ export class Connector {
   private readonly settings: Settings;
   private readonly http: Got;
   private readonly pacer: RatePacer;
+  private readonly prepared = new Map<string, { entry: RegisteredOperation; validate: ValidateFunction }>();
 
   constructor(options: ConnectorOptions = {}) {
     const env = options.env ?? process.env;
@@ -259,8 +260,8 @@ export class Connector {
   async run(name: string, input: OperationInput = {}): Promise<unknown> {
     const run: Run = { name, token: '', deadline: this.settings.clock.now() + this.settings.maxRetryTimeMs, waitedMs: 0, sentWrite: false };
     try {
-      const entry = await this.operation(name);
-      return await this.execute(entry, await loadValidator(entry, 'input'), run, input);
+      const { entry, validate } = this.prepared.get(name) ?? (await this.prepare(name));
+      return await this.execute(entry, validate, run, input);
     } catch (error) {
       if (error instanceof ConnectorError) {
         error.operation ??= name;
@@ -272,8 +273,16 @@ export class Connector {
 
   /** Checks an input without sending anything; throws InputError naming every bad field. */
   async validate(name: string, input: OperationInput): Promise<void> {
+    const { entry, validate } = this.prepared.get(name) ?? (await this.prepare(name));
+    this.checkInput(entry, validate, input);
+  }
+
+  /** The operation and its input validator, loaded once per connector so later runs start without waiting. */
+  private async prepare(name: string): Promise<{ entry: RegisteredOperation; validate: ValidateFunction }> {
     const entry = await this.operation(name);
-    this.checkInput(entry, await loadValidator(entry, 'input'), input);
+    const prepared = { entry, validate: await loadValidator(entry, 'input') };
+    this.prepared.set(name, prepared);
+    return prepared;
   }
 
   /** The registered operation of that name, loaded alone (its module and its two schemas). */

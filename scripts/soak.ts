@@ -13,7 +13,7 @@ import { startSandbox } from '../sandbox/server.js';
 const totalOperations = Number(process.env.SOAK_OPERATIONS ?? 2_000);
 const concurrency = 16;
 /** Of writes reaching the sandbox: the answer is lost after the write was committed. */
-const lostAnswerRate = 0.13;
+const lostAnswerRate = 0.15;
 const sandboxFaults = { rate: 0.07, statuses: [500, 502, 503, 429], resetRate: 0.03 };
 
 let unhandled = 0;

@@ -34,8 +34,8 @@ export const maxMessageLength = 4096;
 export const bounded = (text: string, max = maxMessageLength): string => {
   const clean = redact(text.length > max * 2 ? text.slice(0, max * 2) : text);
   if (clean.length <= max) return clean;
-  const tail = ` … (${text.length - max + 40} more characters)`;
-  return clean.slice(0, max - tail.length) + tail;
+  const kept = max - 40;
+  return `${clean.slice(0, kept)} … (${clean.length - kept + (text.length - Math.min(text.length, max * 2))} more characters)`;
 };
 
 export abstract class ConnectorError extends Error {

@@ -504,6 +504,10 @@ export class Connector {
   private failure(error: unknown, request: Outgoing, run: Run, state: SendState): unknown {
     noteFailure(error, request, state);
     const outcome: Outcome = state.mayHaveApplied ? 'unknown' : 'not_applied';
+    if (state.retryAt === undefined && error instanceof Refusal && error.answer.status === 429) {
+      const now = this.settings.clock.now();
+      state.retryAt = now + rateLimitWaitMs(error.answer, this.pacer, now);
+    }
     const waited = state.retryAt !== undefined || run.waitedMs > 0 ? { waitedMs: run.waitedMs, retryAt: state.retryAt === undefined ? undefined : new Date(state.retryAt).toISOString() } : {};
     if (error instanceof PastDeadline) {
       return new RateLimitedError({ method: request.method, path: request.path, waitedMs: run.waitedMs, retryAt: new Date(error.retryAt).toISOString(), outcome });

@@ -280,6 +280,15 @@ describe('time bounds (on an injected clock)', () => {
     expect(error.message).toMatch(/was not sent.*Try again after/);
   });
 
+  test('a 429 whose retries ran out says when to try again too', async () => {
+    const clock = fakeClock(5_000);
+    recordRequests(() => [429, { error: 'API rate limit exceeded' }]);
+    const error = (await failureOf(createConnector({ ...quick, clock, retries: 1, rateLimitWindowMs: 60_000 }).run('get_person', { person_id: 1 }))) as ApiError;
+    expect([error.status, error.attempts]).toEqual([429, 2]);
+    expect(Date.parse(error.retryAt!)).toBeGreaterThanOrEqual(120_000);
+    expect(error.message).toMatch(/Waited 55\.\d s in all.*Try again after 1970-01-01T00:02:00/);
+  });
+
   test('backoff after 5xx stops at the deadline too', async () => {
     const clock = fakeClock();
     recordRequests(() => [503, { error: 'Service Unavailable' }]);

@@ -5,7 +5,8 @@
 
 import { ConnectorError, InputError } from './errors.js';
 import type { InputProblem } from './operation.js';
-import { loadRegistry } from './registry.js';
+import { loadOperation, loadValidator } from './registry.js';
+import { toProblems } from './problems.js';
 import { sleep } from './retry.js';
 import { normalizeBody, type Connector } from './runner.js';
 
@@ -98,8 +99,7 @@ interface BulkResult {
 
 /** Each record checked against the element schema (the upsert's fields), before anything is sent. */
 const checkRecords = async (type: BulkJobType, records: readonly unknown[], offset: number): Promise<void> => {
-  const validate = (await loadRegistry()).validator(bulkJobTypes[type], 'input');
-  const { toProblems } = await import('./schema.js');
+  const validate = await loadValidator((await loadOperation(bulkJobTypes[type]))!, 'input');
   const problems: InputProblem[] = [];
   for (let index = 0; index < records.length && problems.length < mostProblemsReported; index += 1) {
     if (validate({ fields: records[index] })) continue;

@@ -1,4 +1,5 @@
 import { ConnectorError } from '../errors.js';
+import { redact } from '../secrets.js';
 
 const adviceByOAuthError: Record<string, string> = {
   invalid_grant:
@@ -16,9 +17,9 @@ export class OAuthError extends ConnectorError {
     description?: string,
   ) {
     super(
-      `SalesLoft's token endpoint refused to issue an access token${status ? ` (${status}` : ' ('}${oauthError}${description ? `: ${description}` : ''}): ${
+      redact(`SalesLoft's token endpoint refused to issue an access token${status ? ` (${status}` : ' ('}${oauthError}${description ? `: ${description}` : ''}): ${
         adviceByOAuthError[oauthError] ?? 'check the OAuth client settings and authorise again.'
-      }`,
+      }`),
     );
     this.name = 'OAuthError';
   }

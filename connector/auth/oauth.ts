@@ -5,8 +5,9 @@
 // Token requests are oauth4webapi's; the token endpoint is the only origin besides the API.
 
 import { createHash } from 'node:crypto';
-import * as oauth from 'oauth4webapi';
+import type * as OAuth4 from 'oauth4webapi';
 import { ConfigurationError, NetworkError } from '../errors.js';
+import { registerSecret } from '../secrets.js';
 import { OAuthError } from './errors.js';
 
 export const defaultTokenUrl = 'https://accounts.salesloft.com/oauth/token';
@@ -39,28 +40,37 @@ export interface OAuthOptions {
 }
 
 interface Endpoint {
-  as: oauth.AuthorizationServer;
-  client: oauth.Client;
-  auth: oauth.ClientAuth;
-  options: oauth.TokenEndpointRequestOptions;
+  oauth: typeof OAuth4;
+  as: OAuth4.AuthorizationServer;
+  client: OAuth4.Client;
+  auth: OAuth4.ClientAuth;
+  options: OAuth4.TokenEndpointRequestOptions;
   path: string;
 }
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** The token endpoint as oauth4webapi wants it; plain http only on loopback (the sandbox). */
-const endpointFor = (tokenUrl: string, clientId: string, clientSecret: string, timeoutMs: number): Endpoint => {
+/** The token endpoint's URL; plain http only on loopback (the sandbox). */
+const tokenEndpointUrl = (tokenUrl: string): URL => {
   let url: URL;
   try {
     url = new URL(tokenUrl);
   } catch {
     throw new ConfigurationError(`The OAuth token URL ${JSON.stringify(tokenUrl)} is not a URL: give one like ${defaultTokenUrl}.`);
   }
-  const insecure = url.protocol === 'http:';
-  if (insecure && !loopbackHosts.has(url.hostname)) {
+  if (url.protocol === 'http:' && !loopbackHosts.has(url.hostname)) {
     throw new ConfigurationError(`The OAuth token URL ${url.origin} is plain http: tokens and the client secret travel only over https (http is allowed for a loopback sandbox).`);
   }
+  return url;
+};
+
+/** The token endpoint as oauth4webapi wants it (loaded only when a token is requested). */
+const endpointFor = async (tokenUrl: string, clientId: string, clientSecret: string, timeoutMs: number): Promise<Endpoint> => {
+  const oauth = await import('oauth4webapi');
+  const url = tokenEndpointUrl(tokenUrl);
+  const insecure = url.protocol === 'http:';
   return {
+    oauth,
     as: { issuer: url.origin, token_endpoint: url.href },
     client: { client_id: clientId },
     auth: oauth.ClientSecretPost(clientSecret),
@@ -69,7 +79,7 @@ const endpointFor = (tokenUrl: string, clientId: string, clientSecret: string, t
   };
 };
 
-const toTokenSet = (response: oauth.TokenEndpointResponse, previousRefreshToken?: string): TokenSet => ({
+const toTokenSet = (response: OAuth4.TokenEndpointResponse, previousRefreshToken?: string): TokenSet => ({
   accessToken: response.access_token,
   refreshToken: response.refresh_token ?? previousRefreshToken,
   expiresAt: Date.now() + (response.expires_in ?? 7200) * 1000,
@@ -79,20 +89,31 @@ const toTokenSet = (response: oauth.TokenEndpointResponse, previousRefreshToken?
 const requestTokens = async (
   endpoint: Endpoint,
   send: (endpoint: Endpoint) => Promise<Response>,
-  read: (endpoint: Endpoint, response: Response) => Promise<oauth.TokenEndpointResponse>,
-): Promise<oauth.TokenEndpointResponse> => {
+  read: (endpoint: Endpoint, response: Response) => Promise<OAuth4.TokenEndpointResponse>,
+): Promise<OAuth4.TokenEndpointResponse> => {
   let response: Response;
   try {
     response = await send(endpoint);
   } catch (error) {
     const { name, cause } = error as Error & { cause?: { code?: string } };
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
-    throw new NetworkError('POST', endpoint.path, cause?.code ?? (timedOut ? 'ETIMEDOUT' : 'ERR_NETWORK'), 1, timedOut);
+    throw new NetworkError({
+      method: 'POST',
+      path: endpoint.path,
+      code: cause?.code ?? (timedOut ? 'ETIMEDOUT' : 'ERR_NETWORK'),
+      attempts: 1,
+      timedOut,
+      outcome: 'unknown',
+      hint: "SalesLoft's token endpoint did not answer: if it rotated the refresh token meanwhile, the one held is spent; run again, and re-authorise if SalesLoft answers invalid_grant.",
+    });
   }
   try {
-    return await read(endpoint, response);
+    const tokens = await read(endpoint, response);
+    registerSecret(tokens.access_token);
+    registerSecret(tokens.refresh_token);
+    return tokens;
   } catch (error) {
-    if (error instanceof oauth.ResponseBodyError) throw new OAuthError(error.error, error.status, error.error_description);
+    if (error instanceof endpoint.oauth.ResponseBodyError) throw new OAuthError(error.error, error.status, error.error_description);
     throw new OAuthError('invalid_response', response.status, (error as Error).message);
   }
 };
@@ -118,7 +139,8 @@ export class OAuthSession {
   ) {
     if (!options.clientId || !options.clientSecret) throw new ConfigurationError('OAuth needs clientId and clientSecret (SalesLoft: Your Applications).');
     this.tokenUrl = options.tokenUrl ?? env.SALESLOFT_TOKEN_URL ?? defaultTokenUrl;
-    endpointFor(this.tokenUrl, options.clientId, options.clientSecret, 1000);
+    tokenEndpointUrl(this.tokenUrl);
+    for (const secret of [options.clientSecret, options.refreshToken, options.accessToken]) registerSecret(secret);
     this.refreshToken = options.refreshToken;
     this.refreshAheadMs = options.refreshAheadMs ?? 300_000;
     if (options.accessToken) this.tokens = { accessToken: options.accessToken, refreshToken: options.refreshToken, expiresAt: asEpochMs(options.expiresAt) };
@@ -137,11 +159,6 @@ export class OAuthSession {
     return (await this.renew()).accessToken;
   }
 
-  /** Values that must never appear in an error, log line or output. */
-  secrets(): string[] {
-    return [this.options.clientSecret, this.options.refreshToken, this.refreshToken, this.tokens?.accessToken].filter((value): value is string => !!value);
-  }
-
   private expiresSoon(tokens: TokenSet): boolean {
     return tokens.expiresAt - Date.now() <= this.refreshAheadMs;
   }
@@ -155,19 +172,19 @@ export class OAuthSession {
 
   private async grant(): Promise<TokenSet> {
     const { clientId, clientSecret, onTokens, timeoutMs = 30_000 } = this.options;
-    const endpoint = endpointFor(this.tokenUrl, clientId, clientSecret, timeoutMs);
+    const endpoint = await endpointFor(this.tokenUrl, clientId, clientSecret, timeoutMs);
     const used = this.refreshToken;
     this.grants += 1;
     const response = used
       ? await requestTokens(
           endpoint,
-          (e) => oauth.refreshTokenGrantRequest(e.as, e.client, e.auth, used, e.options),
-          (e, r) => oauth.processRefreshTokenResponse(e.as, e.client, r),
+          (e) => e.oauth.refreshTokenGrantRequest(e.as, e.client, e.auth, used, e.options),
+          (e, r) => e.oauth.processRefreshTokenResponse(e.as, e.client, r),
         )
       : await requestTokens(
           endpoint,
-          (e) => oauth.clientCredentialsGrantRequest(e.as, e.client, e.auth, {}, e.options),
-          (e, r) => oauth.processClientCredentialsResponse(e.as, e.client, r),
+          (e) => e.oauth.clientCredentialsGrantRequest(e.as, e.client, e.auth, {}, e.options),
+          (e, r) => e.oauth.processClientCredentialsResponse(e.as, e.client, r),
         );
     const tokens = toTokenSet(response, used);
     this.refreshAheadMs = Math.min(this.options.refreshAheadMs ?? 300_000, (tokens.expiresAt - Date.now()) / 2);
@@ -224,7 +241,9 @@ export interface CodeExchange {
 
 /** Exchanges the authorization code of a redirect for the first token pair. */
 export const exchangeAuthorizationCode = async (exchange: CodeExchange): Promise<TokenSet> => {
-  const endpoint = endpointFor(exchange.tokenUrl ?? defaultTokenUrl, exchange.clientId, exchange.clientSecret, exchange.timeoutMs ?? 30_000);
+  registerSecret(exchange.clientSecret);
+  const endpoint = await endpointFor(exchange.tokenUrl ?? defaultTokenUrl, exchange.clientId, exchange.clientSecret, exchange.timeoutMs ?? 30_000);
+  const { oauth } = endpoint;
   let parameters: URLSearchParams;
   try {
     parameters = oauth.validateAuthResponse(endpoint.as, endpoint.client, exchange.callbackUrl, exchange.state);
@@ -234,8 +253,8 @@ export const exchangeAuthorizationCode = async (exchange: CodeExchange): Promise
   }
   const response = await requestTokens(
     endpoint,
-    (e) => oauth.authorizationCodeGrantRequest(e.as, e.client, e.auth, parameters, exchange.redirectUri, oauth.nopkce, e.options),
-    (e, r) => oauth.processAuthorizationCodeResponse(e.as, e.client, r),
+    (e) => e.oauth.authorizationCodeGrantRequest(e.as, e.client, e.auth, parameters, exchange.redirectUri, e.oauth.nopkce, e.options),
+    (e, r) => e.oauth.processAuthorizationCodeResponse(e.as, e.client, r),
   );
   return toTokenSet(response);
 };

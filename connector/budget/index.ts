@@ -2,7 +2,7 @@
 // In-process pacing (RatePacer) is the default; a Redis store shares one budget across processes.
 
 import { createHash } from 'node:crypto';
-import { RatePacer, type RetryOptions } from '../retry.js';
+import { RatePacer, systemClock, type Clock, type RetryOptions } from '../retry.js';
 import { RedisBudget } from './redis.js';
 
 export interface BudgetOptions extends Pick<RetryOptions, 'rateLimitWindowMs' | 'paceBelowRemaining'> {
@@ -19,8 +19,15 @@ export interface BudgetOptions extends Pick<RetryOptions, 'rateLimitWindowMs' | 
 export const budgetKey = (credential: string): string =>
   `salesloft-connector:budget:${createHash('sha256').update(credential).digest('hex').slice(0, 32)}`;
 
-/** The runner's pacer: RatePacer's behaviour, shared through Redis when a URL is given. */
-export const createBudget = (options: BudgetOptions): RatePacer & { close?(): Promise<void> } =>
-  options.redisUrl ? new RedisBudget({ ...options, redisUrl: options.redisUrl, key: budgetKey(options.credential) }) : new RatePacer(options);
+/**
+ * What the runner paces with: RatePacer (pauseMs before a send, observe after each answer), and for a
+ * shared budget `take`, which takes a request's cost before it is sent and answers the time it could
+ * have been sent instead when that would pass the run's deadline.
+ */
+export type Budget = RatePacer & { take?(deadline: number): Promise<number | undefined>; close?(): Promise<void> };
+
+/** The runner's pacer: in-process, or shared through Redis when a URL is given. */
+export const createBudget = (options: BudgetOptions, clock: Clock = systemClock): Budget =>
+  options.redisUrl ? new RedisBudget({ ...options, redisUrl: options.redisUrl, key: budgetKey(options.credential) }, clock) : new RatePacer(options, clock);
 
 export { RedisBudget } from './redis.js';

@@ -4,8 +4,8 @@
 // of the window length, as SalesLoft's minutes are. When Redis cannot be reached the process says so
 // once and paces alone (RatePacer), and goes back to the shared budget when Redis is back.
 
-import { Redis } from 'ioredis';
-import { RatePacer, sleep, type RetryOptions } from '../retry.js';
+import type { Redis } from 'ioredis';
+import { RatePacer, systemClock, type Clock, type RetryOptions } from '../retry.js';
 
 // KEYS[1] the window's counter; ARGV cost, budget, ttl ms. Returns the budget left after taking, or -1.
 const takeScript = `
@@ -43,14 +43,22 @@ const withoutPassword = (url: string): string => {
 };
 
 export class RedisBudget extends RatePacer {
-  private readonly redis: Redis;
+  private redis?: Redis;
   private readonly connected: Promise<void>;
   private warned = false;
 
-  constructor(private readonly budget: RedisBudgetOptions) {
-    super(budget);
-    const connectTimeout = budget.connectTimeoutMs ?? 2000;
-    this.redis = new Redis(budget.redisUrl, {
+  constructor(
+    private readonly budget: RedisBudgetOptions,
+    private readonly time: Clock = systemClock,
+  ) {
+    super(budget, time);
+    this.connected = this.connect(budget.connectTimeoutMs ?? 2000).catch((error: Error) => this.fallBack(error.message));
+  }
+
+  /** ioredis is loaded only by a connector that shares its budget. */
+  private async connect(connectTimeout: number): Promise<void> {
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(this.budget.redisUrl, {
       connectTimeout,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
@@ -58,15 +66,16 @@ export class RedisBudget extends RatePacer {
       lazyConnect: false,
       disconnectTimeout: 200,
     });
-    this.redis.on('error', (error: Error & { code?: string }) => this.fallBack(error.code ?? error.message));
-    this.connected = new Promise<void>((resolve) => {
+    this.redis = redis;
+    redis.on('error', (error: Error & { code?: string }) => this.fallBack(error.code ?? error.message));
+    await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         resolve();
       };
       const timer = setTimeout(done, connectTimeout);
-      this.redis.once('ready', done);
-      this.redis.once('error', done);
+      redis.once('ready', done);
+      redis.once('error', done);
     });
   }
 
@@ -78,34 +87,41 @@ export class RedisBudget extends RatePacer {
     );
   }
 
-  private windowKey(now = Date.now()): string {
+  private windowKey(now = this.time.now()): string {
     return `${this.budget.key}:${Math.floor(now / this.budget.rateLimitWindowMs)}`;
   }
 
   private get shared(): boolean {
-    return this.redis.status === 'ready';
+    return this.redis?.status === 'ready';
   }
 
-  override async beforeRequest(): Promise<void> {
+  /**
+   * Takes one request's cost from the shared budget, waiting for the next window while it is spent.
+   * Resolves undefined once taken (or at once while Redis is unreachable: the in-process pause applies),
+   * else the time the request could have gone, when waiting for it would pass the deadline.
+   */
+  async take(deadline: number): Promise<number | undefined> {
     await this.connected;
     for (;;) {
-      if (!this.shared) return super.beforeRequest();
-      const now = Date.now();
+      if (!this.shared) return undefined;
+      const now = this.time.now();
       const window = this.budget.rateLimitWindowMs;
       // A request granted in a window's last moments may reach SalesLoft in the next one: wait for it instead.
-      if (now % window > window - Math.min(200, window / 20)) {
-        await sleep(this.msUntilNextWindow(now));
-        continue;
-      }
-      let left: number;
-      try {
-        left = Number(await this.redis.eval(takeScript, 1, this.windowKey(now), 1, this.budget.budgetPerWindow, this.budget.rateLimitWindowMs * 2));
-      } catch (error) {
-        this.fallBack((error as Error).message);
-        return super.beforeRequest();
-      }
-      if (left >= 0) return;
-      await sleep(this.msUntilNextWindow(Date.now()));
+      const spent = now % window > window - Math.min(200, window / 20) || (await this.takeOne(now)) === false;
+      if (!spent) return undefined;
+      const wait = this.msUntilNextWindow(this.time.now());
+      if (this.time.now() + wait > deadline) return this.time.now() + wait;
+      await this.time.sleep(wait);
+    }
+  }
+
+  /** true when taken, false when the window's budget is spent, undefined when Redis failed. */
+  private async takeOne(now: number): Promise<boolean | undefined> {
+    try {
+      return Number(await this.redis!.eval(takeScript, 1, this.windowKey(now), 1, this.budget.budgetPerWindow, this.budget.rateLimitWindowMs * 2)) >= 0;
+    } catch (error) {
+      this.fallBack((error as Error).message);
+      return undefined;
     }
   }
 
@@ -115,11 +131,14 @@ export class RedisBudget extends RatePacer {
     const remaining = Number(Array.isArray(raw) ? raw[0] : raw);
     if (raw === undefined || !Number.isFinite(remaining)) return;
     const used = Math.max(0, this.budget.budgetPerWindow - remaining);
-    this.redis.eval(correctScript, 1, this.windowKey(), used, this.budget.rateLimitWindowMs * 2).catch((error: Error) => this.fallBack(error.message));
+    this.redis!.eval(correctScript, 1, this.windowKey(), used, this.budget.rateLimitWindowMs * 2).catch((error: Error) => this.fallBack(error.message));
   }
 
   async close(): Promise<void> {
-    if (this.shared) await this.redis.quit().catch(() => this.redis.disconnect());
-    else this.redis.disconnect();
+    await this.connected;
+    const redis = this.redis;
+    if (!redis) return;
+    if (this.shared) await redis.quit().catch(() => redis.disconnect());
+    else redis.disconnect();
   }
 }

@@ -51,7 +51,8 @@ export function upsertPerson(ctx: Ctx, input: Params): { upsert_type: 'create' |
   problems.throwIfAny();
   // Email addresses match case-insensitively; ids and CRM ids exactly.
   const norm = (v: unknown) => (k === 'email_address' ? String(v).toLowerCase() : String(v));
-  const matches = ctx.store.find('people', (p) => !isBlank(p[k]) && norm(p[k]) === norm(value));
+  const candidates = k === 'id' ? [ctx.store.get('people', String(value))].filter((p) => p !== undefined) : ctx.store.lookup('people', k, String(value), k === 'email_address' ? 'ci' : 'exact');
+  const matches = candidates.filter((p) => !isBlank(p[k]) && norm(p[k]) === norm(value));
   if (matches.length > 1) throw invalid({ upsert_key: [`matched ${matches.length} people; the upsert key must identify one person`] });
   const found = matches[0];
   if (found) {

@@ -3,12 +3,18 @@
 import { refGuid, refId, toStrings, type Ctx, type Filter, type Getter, type Sorting } from './collection.js';
 import type { SandboxRecord } from './store.js';
 
-export const ids: Filter = { param: 'ids', kind: 'in', get: (r) => r.id };
+export const ids: Filter = { param: 'ids', kind: 'in', field: 'id' };
 export const updatedAt: Filter = { param: 'updated_at', kind: 'range' };
 export const createdAt: Filter = { param: 'created_at', kind: 'range' };
-export const inRef = (param: string, field: string): Filter => ({ param, kind: 'in', get: refId(field) });
+export const inRef = (param: string, field: string): Filter => ({ param, kind: 'in', get: refId(field), field, ref: true });
 export const inGuid = (param: string, field: string): Filter => ({ param, kind: 'in', get: refGuid(field) });
-export const inProp = (param: string, ci = false, get?: Getter): Filter => ({ param, kind: 'in', ci, ...(get ? { get } : {}) });
+/** An 'in' filter on a property: `get` is the property's name (indexed) or a getter. */
+export const inProp = (param: string, ci = false, get?: Getter | string): Filter => ({
+  param,
+  kind: 'in',
+  ci,
+  ...(typeof get === 'string' ? { field: get } : get ? { get } : {}),
+});
 
 export function sorting(keys: Array<string | [string, Getter]>, def = 'updated_at', direction: 'ASC' | 'DESC' = 'DESC'): Sorting {
   return {

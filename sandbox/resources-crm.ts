@@ -76,7 +76,7 @@ export const people: Resource = {
     ids,
     updatedAt,
     createdAt,
-    inProp('email_addresses', true, (r) => r.email_address),
+    inProp('email_addresses', true, 'email_address'),
     inGuid('owned_by_guid', 'owner'),
     inRef('owner_id', 'owner'),
     inRef('person_stage_id', 'person_stage'),
@@ -126,7 +126,7 @@ export const people: Resource = {
 
 // ---- accounts ----------------------------------------------------------------------------------------
 
-const peopleOf = (accountId: number, ctx: Ctx) => ctx.store.list('people').filter((p) => refId('account')(p, ctx) === accountId);
+const peopleOf = (accountId: number, ctx: Ctx) => ctx.store.lookup('people', 'account', accountId, 'ref');
 
 export const accounts: Resource = {
   collection: 'accounts',
@@ -258,7 +258,7 @@ export const notes: Resource = {
 
 // ---- imports -------------------------------------------------------------------------------------------
 
-const importPeople = (importId: number, ctx: Ctx) => ctx.store.list('people').filter((p) => refId('import')(p, ctx) === importId);
+const importPeople = (importId: number, ctx: Ctx) => ctx.store.lookup('people', 'import', importId, 'ref');
 
 export const imports: Resource = {
   collection: 'imports',

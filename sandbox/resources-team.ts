@@ -259,7 +259,7 @@ export const bulkJobs: Resource = {
   actions: [],
   jsonAlias: false,
   paging: 'cursor',
-  filters: [inProp('state'), { param: 'id', kind: 'range', get: (r) => r.id }],
+  filters: [inProp('state'), { param: 'id', kind: 'range' }],
 };
 
 export const bulkJobResults: Resource = {
@@ -268,7 +268,7 @@ export const bulkJobResults: Resource = {
   actions: [],
   jsonAlias: false,
   paging: 'cursor',
-  filters: [inProp('status'), { param: 'id', kind: 'range', get: (r) => r.id }],
+  filters: [inProp('status'), { param: 'id', kind: 'range' }],
   hidden: ['bulk_job'],
 };
 

@@ -33,17 +33,18 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Applies one record of a job; returns what its result keeps (the person's id, rendered when results are listed). */
 function runRecord(type: string, record: Params, ctx: Ctx): Record<string, unknown> {
   if (type === 'person/upsert') {
     const { upsert_type, person } = upsertPerson(ctx, record);
-    return { person: render(people, person, ctx), upsert_type };
+    return { person: person.id, upsert_type };
   }
-  if (type === 'person/create') return { person: render(people, writeRecord(people, ctx, record), ctx) };
+  if (type === 'person/create') return { person: writeRecord(people, ctx, record).id };
   const existing = ctx.store.get('people', record.id as string);
   if (!existing) throw invalid({ id: ['does not match any person'] });
   const rest = { ...record };
   delete rest.id;
-  return { person: render(people, writeRecord(people, ctx, rest, existing), ctx) };
+  return { person: writeRecord(people, ctx, rest, existing).id };
 }
 
 // ---- background processing -------------------------------------------------------------------------------
@@ -131,8 +132,8 @@ export class BulkRunner {
       const item = store.get('bulk_job_results', running.pending[running.next++]!);
       if (!item || item.status !== 'pending') continue;
       try {
-        const resource = runRecord(String(job.type), (item.record ?? {}) as Params, ctx);
-        store.update('bulk_job_results', item.id, { status: 'success', error: null, resource });
+        const outcome = runRecord(String(job.type), (item.record ?? {}) as Params, ctx);
+        store.update('bulk_job_results', item.id, { status: 'success', error: null, outcome });
       } catch (e) {
         store.update('bulk_job_results', item.id, { status: 'error', error: errorText(e), resource: null });
         errors++;

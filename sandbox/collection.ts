@@ -202,12 +202,15 @@ export function render(res: Resource | undefined, r: SandboxRecord, ctx: Ctx): R
   // id, created_at, updated_at first, as SalesLoft orders them.
   if (r.created_at !== undefined) out.created_at = r.created_at;
   if (r.updated_at !== undefined) out.updated_at = r.updated_at;
-  const all = { ...r, ...(res?.present?.(r, ctx) ?? {}) };
-  for (const [k, v] of Object.entries(all)) {
-    if (k === 'id' || k === 'created_at' || k === 'updated_at' || res?.hidden?.includes(k)) continue;
+  const extra = res?.present?.(r, ctx);
+  const put = (k: string, v: unknown) => {
+    if (k === 'id' || k === 'created_at' || k === 'updated_at' || res?.hidden?.includes(k)) return;
     const path = REF_PATHS[k];
-    out[k] = path ? link(path, v, ctx.baseUrl) : structuredClone(v);
-  }
+    out[k] = path ? link(path, v, ctx.baseUrl) : typeof v === 'object' && v !== null ? structuredClone(v) : v;
+  };
+  // The record's properties in their order, computed ones replacing them in place or following them.
+  for (const k in r) put(k, extra && Object.hasOwn(extra, k) ? extra[k] : r[k]);
+  if (extra) for (const k in extra) if (!Object.hasOwn(r, k)) put(k, extra[k]);
   return out;
 }
 

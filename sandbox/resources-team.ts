@@ -1,9 +1,10 @@
 // Team setup (stages, tiers, users, groups, tags, custom fields...), cadences, activities and bulk job lists
 // as configurations of the generic collection mechanism.
 
-import { refId, type Ctx, type Resource } from './collection.js';
+import { refId, render, type Ctx, type Resource } from './collection.js';
 import { isBlank, isPlainObject, toBool } from './query.js';
 import { createdAt, ids, inGuid, inProp, inRef, nameOf, sorting, std, updatedAt } from './resource-kit.js';
+import { people } from './resources-crm.js';
 
 // ---- team setup: stages, tiers, users, groups, tags, custom fields ----------------------------------------
 
@@ -269,6 +270,13 @@ export const bulkJobResults: Resource = {
   jsonAlias: false,
   paging: 'cursor',
   filters: [inProp('status'), { param: 'id', kind: 'range' }],
-  hidden: ['bulk_job'],
+  hidden: ['bulk_job', 'outcome'],
+  // A processed record keeps `outcome` ({person id, upsert_type}); its resource is rendered when listed.
+  present: (r, ctx) => {
+    if (!isPlainObject(r.outcome)) return {};
+    const { person, ...rest } = r.outcome;
+    const record = ctx.store.get('people', person as number);
+    return { resource: { ...(record ? { person: render(people, record, ctx) } : {}), ...rest } };
+  },
 };
 

@@ -218,7 +218,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   /** Answers a body past the limit and closes the connection once the answer is out (the rest is never read). */
   function refuseLargeBody(req: IncomingMessage, res: ServerResponse, size: number): number {
-    const error = `Request Entity Too Large: the body has ${size} bytes or more; this sandbox accepts at most ${maxBodyBytes} (option maxBodyBytes)`;
+    const error = `Request Entity Too Large: the body has ${size} bytes or more, past the ${maxBodyBytes} bytes this sandbox accepts (option maxBodyBytes); send less per request`;
     res.setHeader('connection', 'close');
     send(res, { status: 413, body: { status: 413, error } }, 0, limiter.remaining());
     res.on('finish', () => req.socket.destroySoon());

@@ -10,6 +10,9 @@ export type Params = Record<string, unknown>;
 /** Brackets a parameter name may nest (Rack's default); deeper names are refused with a 400. */
 export const MAX_PARAM_DEPTH = 32;
 
+/** Parameters a query string or form body may hold; more are refused with a 400 (keeps parsing short). */
+export const MAX_PARAMS = 50_000;
+
 /** A query string or body the sandbox refuses to read (answered 400). */
 export class ParamsError extends Error {}
 
@@ -41,7 +44,7 @@ function isPlainObject(v: unknown): v is Params {
 const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Sets `value` at the path `parts` (Rails' rules for `key[]` and `key[][sub]`), walking down without recursion. */
-function assign(target: Params, parts: string[], value: string): void {
+function assign(target: Params, parts: string[], value: unknown): void {
   let node = target;
   for (let i = 0; i < parts.length; i++) {
     const head = parts[i]!;
@@ -79,13 +82,18 @@ function assign(target: Params, parts: string[], value: string): void {
   }
 }
 
-/** Parses a query string or a form-urlencoded body, Rails style; a name nested deeper than maxDepth is a ParamsError. */
-export function parseParams(source: string | URLSearchParams, maxDepth = MAX_PARAM_DEPTH): Params {
+/**
+ * Parses a query string or a form-urlencoded body, Rails style, in one pass; `value` maps each value (a form body's
+ * coerceFormValue). A name nested deeper than maxDepth is a ParamsError.
+ */
+export function parseParams(source: string | URLSearchParams, maxDepth = MAX_PARAM_DEPTH, value: (v: string) => unknown = (v) => v): Params {
   const search = typeof source === 'string' ? new URLSearchParams(source) : source;
   const out: Params = {};
-  for (const [key, value] of search) {
+  let count = 0;
+  for (const [key, v] of search) {
+    if (++count > MAX_PARAMS) throw new ParamsError(`there are more than ${MAX_PARAMS} parameters; send fewer per request, or a JSON body`);
     if (key === '') continue;
-    assign(out, splitKey(key, maxDepth), value);
+    assign(out, splitKey(key, maxDepth), value(v));
   }
   return out;
 }
@@ -107,14 +115,9 @@ export function jsonTooDeep(text: string, maxDepth: number): boolean {
   return false;
 }
 
-/** Coerces form values that are clearly booleans or null ("true", "false", "null"). */
-export function coerceFormValues(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(coerceFormValues);
-  if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, coerceFormValues(x)]));
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  if (v === 'null') return null;
-  return v;
+/** A form value that is clearly a boolean or null ("true", "false", "null") as one; other values as they are. */
+export function coerceFormValue(v: string): unknown {
+  return v === 'true' ? true : v === 'false' ? false : v === 'null' ? null : v;
 }
 
 /** A list filter value: key[]=a&key[]=b, key=a,b or a single value. */

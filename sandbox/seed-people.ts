@@ -10,8 +10,8 @@ const TITLES = ['VP of Sales', 'Sales Manager', 'Director of Operations', 'Head 
 const SENIORITY = ['vice_president', 'manager', 'director', 'director', 'executive', 'manager', 'director', 'individual_contributor'];
 const BATCH = 10;
 
-/** A small deterministic generator (mulberry32), so every run of a size holds the same people. */
-function random(seed: number): () => number {
+/** A small deterministic random generator (mulberry32): numbers in [0, 1) from a seed. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -24,7 +24,7 @@ function random(seed: number): () => number {
 
 /** Adds `count` generated people after the store's own, with ids following the highest one. */
 export function addPeople(store: SandboxStore, count: number): void {
-  const rand = random(count);
+  const rand = seededRandom(count); // every run of a size holds the same people
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const accounts = store.list('accounts').filter((a) => !a.archived_at);
   const owners = store.list('users').filter((u) => u.active !== false).map((u) => u.id);

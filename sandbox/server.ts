@@ -6,7 +6,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo } from 'node:net';
 import { ApiError, type Ctx, type Result } from './collection.js';
 import { BulkRunner, type BulkOptions } from './bulk.js';
-import { coerceFormValues, excerpt, isPlainObject, jsonTooDeep, MAX_PARAM_DEPTH, ParamsError, parseParams, toInt, type Params } from './query.js';
+import { coerceFormValue, excerpt, isPlainObject, jsonTooDeep, MAX_PARAM_DEPTH, ParamsError, parseParams, toInt, type Params } from './query.js';
 import { addPeople } from './seed-people.js';
 import { buildRoutes, matchRoute } from './routes.js';
 import { defaultSeed } from './seed.js';
@@ -147,7 +147,7 @@ function parseBody(raw: string, contentType: string | undefined, maxDepth: numbe
   const type = (contentType ?? '').toLowerCase();
   if (type.includes('application/x-www-form-urlencoded')) {
     try {
-      const params = coerceFormValues(parseParams(raw, maxDepth)) as Params;
+      const params = parseParams(raw, maxDepth, coerceFormValue);
       return { body: params, params };
     } catch (e) {
       if (!(e instanceof ParamsError)) throw e;

@@ -216,12 +216,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     res.end(text);
   }
 
-  /** Answers a body past the limit and closes the connection once the answer is out (the rest is never read). */
+  /**
+   * Answers a body past the limit at once. The rest of the body is discarded as it arrives (never buffered), so the
+   * client can read the answer; a client that goes on sending past 16 times the limit is disconnected.
+   */
   function refuseLargeBody(req: IncomingMessage, res: ServerResponse, size: number): number {
     const error = `Request Entity Too Large: the body has ${size} bytes or more, past the ${maxBodyBytes} bytes this sandbox accepts (option maxBodyBytes); send less per request`;
-    res.setHeader('connection', 'close');
+    let discarded = 0;
+    req.on('data', (c: Buffer) => {
+      discarded += c.length;
+      if (discarded > 16 * maxBodyBytes) req.socket.destroy();
+    });
     send(res, { status: 413, body: { status: 413, error } }, 0, limiter.remaining());
-    res.on('finish', () => req.socket.destroySoon());
     return 413;
   }
 

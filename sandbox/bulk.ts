@@ -110,7 +110,13 @@ export class BulkRunner {
     if (this.stopped || this.timer || this.queue.length === 0) return;
     const run = () => {
       this.timer = undefined;
-      this.slice();
+      try {
+        this.slice();
+      } catch {
+        // Never let a job take the server down: end it, its remaining records left pending.
+        const job = this.queue.shift();
+        if (job) this.store.update('bulk_jobs', job.id, { state: 'done', finished_at: this.store.now() });
+      }
       this.schedule();
     };
     this.timer = this.intervalMs > 0 ? setTimeout(run, this.intervalMs) : setImmediate(run);

@@ -31,8 +31,8 @@ export const nameOf = (collection: string, field: string): Getter => (r, ctx) =>
 /** Ids of the cadences a person is currently on (from cadence memberships). */
 export function activeCadenceIds(personId: number, ctx: Ctx): number[] {
   return ctx.store
-    .list('cadence_memberships')
-    .filter((m) => refId('person')(m, ctx) === personId && m.currently_on_cadence === true)
+    .lookup('cadence_memberships', 'person', personId, 'ref')
+    .filter((m) => m.currently_on_cadence === true)
     .map((m) => refId('cadence')(m, ctx) as number);
 }
 
@@ -42,7 +42,7 @@ export function tagIds(r: SandboxRecord, ctx: Ctx): number[] {
 }
 
 export function personCounts(r: SandboxRecord, ctx: Ctx): Record<string, number> {
-  const emails = ctx.store.list('emails').filter((e) => refId('recipient')(e, ctx) === r.id && e.sent_at);
+  const emails = ctx.store.lookup('emails', 'recipient', r.id, 'ref').filter((e) => e.sent_at);
   const c = (k: string) => emails.filter((e) => Number((e.counts as Record<string, number> | null)?.[k] ?? 0) > 0).length;
   return {
     emails_sent: emails.length,
@@ -50,6 +50,6 @@ export function personCounts(r: SandboxRecord, ctx: Ctx): Record<string, number>
     emails_clicked: c('clicks'),
     emails_replied_to: c('replies'),
     emails_bounced: emails.filter((e) => e.bounced === true).length,
-    calls: ctx.store.list('calls').filter((call) => refId('called_person')(call, ctx) === r.id).length,
+    calls: ctx.store.lookup('calls', 'called_person', r.id, 'ref').length,
   };
 }

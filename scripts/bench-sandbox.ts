@@ -114,7 +114,7 @@ const SCENARIOS: Scenario[] = [
     direct: (sb, q) => listRecords(people, ctxFor(sb, q)),
   },
   {
-    label: 'updated_at[gte]/[lt] range (~150 people), page 1',
+    label: 'updated_at[gte]/[lt] range (~150), page 1',
     path: () => '/v2/people',
     queries: async (sb) => {
       const all = sb.store.list('people');

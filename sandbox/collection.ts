@@ -298,33 +298,39 @@ function compileFilter(f: Filter, raw: unknown): Predicate | undefined {
 
 const ISO = /^\d{4}-\d{2}-\d{2}/;
 
-function compareValues(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
-  const sa = String(a);
-  const sb = String(b);
-  if (ISO.test(sa) && ISO.test(sb)) {
-    const ta = parseTime(sa);
-    const tb = parseTime(sb);
-    if (!Number.isNaN(ta) && !Number.isNaN(tb)) return ta - tb;
-  }
-  const la = sa.toLowerCase();
-  const lb = sb.toLowerCase();
-  return la < lb ? -1 : la > lb ? 1 : 0;
+/** A sort key read once per record: the value, its time when it is an ISO timestamp, its lowercase text. */
+interface SortKey {
+  value: unknown;
+  time: number;
+  text: string;
+}
+
+function sortKey(value: unknown): SortKey {
+  const text = String(value);
+  return { value, time: typeof value !== 'number' && ISO.test(text) ? parseTime(text) : Number.NaN, text: text.toLowerCase() };
+}
+
+/** Numbers by value, booleans false first, timestamps by time, anything else by its lowercase text. */
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (typeof a.value === 'number' && typeof b.value === 'number') return a.value - b.value;
+  if (typeof a.value === 'boolean' || typeof b.value === 'boolean') return Number(a.value) - Number(b.value);
+  if (!Number.isNaN(a.time) && !Number.isNaN(b.time)) return a.time - b.time;
+  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
 }
 
 /** ASC sorts nulls first, DESC nulls last; ties are broken by id in the same direction. */
 export function sortRows(rows: SandboxRecord[], get: Getter, dir: 'ASC' | 'DESC', ctx: Ctx): SandboxRecord[] {
   const sign = dir === 'ASC' ? 1 : -1;
-  const keyed = rows.map((r) => ({ r, k: get(r, ctx) }));
+  const keyed = rows.map((r) => {
+    const value = get(r, ctx);
+    return { r, k: value === null || value === undefined ? undefined : sortKey(value) };
+  });
   keyed.sort((x, y) => {
-    const xn = x.k === null || x.k === undefined;
-    const yn = y.k === null || y.k === undefined;
     let c: number;
-    if (xn && yn) c = 0;
-    else if (xn) c = -1;
-    else if (yn) c = 1;
-    else c = compareValues(x.k, y.k);
+    if (!x.k && !y.k) c = 0;
+    else if (!x.k) c = -1;
+    else if (!y.k) c = 1;
+    else c = compareKeys(x.k, y.k);
     return sign * (c !== 0 ? c : x.r.id - y.r.id);
   });
   return keyed.map((x) => x.r);

@@ -414,7 +414,8 @@ function selectRows(
   const range = active.find((a) => a.filter.kind === 'range' && indexedField(a.filter) === order.key && isPlainObject(a.raw));
   if (range) {
     lo = ordered.rank(-Infinity, true); // a range never matches null
-    for (const bound of rangeBounds(range.raw)) {
+    // Text is no time: the filter ignores every bound on it, so the range is every non-null record.
+    for (const bound of mode === 'text' ? [] : rangeBounds(range.raw)) {
       const value = (range.raw as Params)[bound];
       const k = mode === 'number' ? Number(value) : parseTime(value);
       if (Number.isNaN(k)) continue; // an unreadable bound is ignored, as by the filter itself

@@ -6,12 +6,19 @@ import { isPlainObject } from './query.js';
 import { parseTime, type SandboxRecord } from './store.js';
 
 export interface Entry {
-  /** The sort key: a number, microseconds for a timestamp, -Infinity for null (nulls sort first ascending). */
-  k: number;
+  /** The sort key: a number, microseconds for a timestamp, lowercase text, -Infinity for null (nulls sort first). */
+  k: number | string;
   id: number;
 }
 
-const compare = (a: Entry, b: Entry): number => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.id - b.id);
+/** A total order: numbers (nulls as -Infinity first) before text, then by key, then by id. */
+function compare(a: Entry, b: Entry): number {
+  if (a.k !== b.k) {
+    if (typeof a.k !== typeof b.k) return typeof a.k === 'number' ? -1 : 1;
+    return a.k < b.k ? -1 : 1;
+  }
+  return a.id - b.id;
+}
 
 // Chunks keep inserts and removals in the middle cheap (a splice of at most 2 * CHUNK entries).
 const CHUNK = 512;
@@ -106,26 +113,33 @@ export class OrderedEntries {
   }
 }
 
-/** The sort key of a value: numbers as they are, timestamps in microseconds, null first; undefined when unusable. */
-function keyOf(value: unknown): { k: number; kind: 'null' | 'number' | 'time' } | undefined {
+type Kind = 'null' | 'number' | 'time' | 'text' | 'other';
+
+const ISO_LIKE = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * The sort key of a value, as the generic sort compares it: numbers as they are, timestamps in microseconds, other
+ * text in lowercase, null first; 'other' (booleans, objects, invalid dates) when no single key fits.
+ */
+function keyOf(value: unknown): { k: number | string; kind: Kind } {
   if (value === null || value === undefined) return { k: -Infinity, kind: 'null' };
-  if (typeof value === 'number') return Number.isFinite(value) ? { k: value, kind: 'number' } : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? { k: value, kind: 'number' } : { k: NaN, kind: 'other' };
   if (typeof value === 'string') {
     const t = parseTime(value);
-    return Number.isNaN(t) ? undefined : { k: t, kind: 'time' };
+    if (!Number.isNaN(t)) return { k: t, kind: 'time' };
+    return ISO_LIKE.test(value) ? { k: NaN, kind: 'other' } : { k: value.toLowerCase(), kind: 'text' };
   }
-  return undefined;
+  return { k: NaN, kind: 'other' };
 }
 
 /**
- * Records ordered by one property. Usable only while every value is null, or all non-null values are numbers, or
- * all are timestamps: otherwise the generic comparison (strings, booleans) is not a numeric order and callers
- * fall back to sorting.
+ * Records ordered by one property. Usable only while the non-null values are all numbers, all timestamps or all
+ * other text: a mix is not one order under the generic comparison, and callers then fall back to sorting.
  */
 export class OrderedIndex {
   private entries: OrderedEntries;
-  private keys = new Map<number, { entry: Entry; kind: 'null' | 'number' | 'time' | 'other' }>();
-  private counts = { null: 0, number: 0, time: 0, other: 0 };
+  private keys = new Map<number, { entry: Entry; kind: Kind }>();
+  private counts: Record<Kind, number> = { null: 0, number: 0, time: 0, text: 0, other: 0 };
 
   constructor(
     readonly field: string,
@@ -141,12 +155,11 @@ export class OrderedIndex {
 
   /** Records the record's key; returns the entry to order, if its value has one. */
   private track(r: SandboxRecord): Entry | undefined {
-    const key = keyOf(r[this.field]);
-    const kind = key?.kind ?? 'other';
-    const entry = { k: key?.k ?? NaN, id: r.id };
+    const { k, kind } = keyOf(r[this.field]);
+    const entry = { k, id: r.id };
     this.counts[kind]++;
     this.keys.set(r.id, { entry, kind });
-    return key ? entry : undefined;
+    return kind === 'other' ? undefined : entry;
   }
 
   add(r: SandboxRecord): void {
@@ -162,10 +175,11 @@ export class OrderedIndex {
     if (known.kind !== 'other') this.entries.remove(known.entry);
   }
 
-  /** 'number' or 'time' when the index orders the records exactly as the generic comparison does. */
-  mode(): 'number' | 'time' | undefined {
-    if (this.counts.other > 0 || (this.counts.number > 0 && this.counts.time > 0)) return undefined;
-    return this.counts.number > 0 ? 'number' : 'time';
+  /** The kind of the values when the index orders the records exactly as the generic comparison does. */
+  mode(): 'number' | 'time' | 'text' | undefined {
+    const { number, time, text, other } = this.counts;
+    if (other > 0 || [number, time, text].filter((n) => n > 0).length > 1) return undefined;
+    return number > 0 ? 'number' : text > 0 ? 'text' : 'time';
   }
 
   get size(): number {

@@ -3,7 +3,7 @@
 // exactly what a naive filter-and-sort gives on a randomised collection, and the generated people seed.
 
 import { request } from 'node:http';
-import { listRecords, type Ctx, type Resource } from '../sandbox/collection.js';
+import { listRecords, sortRows, type Ctx, type Resource } from '../sandbox/collection.js';
 import { parseSandboxArgs } from '../sandbox/main.js';
 import { seededRandom } from '../sandbox/seed-people.js';
 import { parseParams } from '../sandbox/query.js';
@@ -314,6 +314,37 @@ describe('lists at scale match a naive filter and sort', () => {
     check();
     churn();
     check();
+  });
+
+  test('sorts by text and numbers (nulls first ascending) match the generic sort, also while kinds are mixed', () => {
+    const scored: Resource = {
+      collection: 'people',
+      path: 'people',
+      actions: ['list'],
+      sort: { keys: { title: 'title', score: 'score', last_contacted_at: 'last_contacted_at' }, default: 'score', direction: 'ASC' },
+    };
+    const all = sb.store.list('people');
+    const titles = ['VP of Sales', 'vp of sales', 'Buyer', 'CFO', null];
+    for (const p of all) sb.store.assign('people', p.id, { title: titles[Math.floor(rand() * titles.length)], score: rand() < 0.1 ? null : Math.floor(rand() * 50) });
+    for (const p of all.slice(0, 300)) sb.store.assign('people', p.id, { last_contacted_at: stamps[Math.floor(rand() * stamps.length)] });
+    const compareAll = () => {
+      const ctx = ctxOf(sb, '');
+      for (const key of ['title', 'score', 'last_contacted_at']) {
+        for (const dir of ['ASC', 'DESC'] as const) {
+          const page = 1 + Math.floor(rand() * 20);
+          const expected = sortRows(sb.store.list('people'), (r) => r[key], dir, ctx).slice((page - 1) * 50, page * 50).map((r) => r.id);
+          expect(listIds(sb, scored, `per_page=50&page=${page}&sort_by=${key}&sort_direction=${dir}`)).toEqual(expected);
+        }
+      }
+    };
+    compareAll();
+    expect(['title', 'score', 'last_contacted_at'].map((key) => sb.store.ordered('people', key).mode())).toEqual(['text', 'number', 'time']);
+    sb.store.assign('people', all[5]!.id, { score: 'n/a' }); // text among numbers: no single order, the generic sort answers
+    expect(sb.store.ordered('people', 'score').mode()).toBeUndefined();
+    compareAll();
+    sb.store.assign('people', all[5]!.id, { score: 7 });
+    expect(sb.store.ordered('people', 'score').mode()).toBe('number');
+    compareAll();
   });
 
   test('paging counts and next_page follow the filtered total', () => {

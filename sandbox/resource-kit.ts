@@ -16,14 +16,15 @@ export const inProp = (param: string, ci = false, get?: Getter | string): Filter
   ...(typeof get === 'string' ? { field: get } : get ? { get } : {}),
 });
 
-export function sorting(keys: Array<string | [string, Getter]>, def = 'updated_at', direction: 'ASC' | 'DESC' = 'DESC'): Sorting {
+/** Sort keys: a property's name, or [sort_by value, property name or getter] (a property name can use an index). */
+export function sorting(keys: Array<string | [string, Getter | string]>, def = 'updated_at', direction: 'ASC' | 'DESC' = 'DESC'): Sorting {
   return {
     keys: Object.fromEntries(keys.map((k) => (typeof k === 'string' ? [k, k] : k))),
     default: def,
     direction,
   };
 }
-export const std = (...extra: Array<string | [string, Getter]>) => sorting(['created_at', 'updated_at', ...extra]);
+export const std = (...extra: Array<string | [string, Getter | string]>) => sorting(['created_at', 'updated_at', ...extra]);
 
 export const me = (ctx: Ctx) => ({ id: ctx.store.me });
 export const nameOf = (collection: string, field: string): Getter => (r, ctx) => ctx.store.get(collection, refId(field)(r, ctx) as number)?.name ?? null;

@@ -108,7 +108,7 @@ export const people: Resource = {
   ],
   sort: std(
     'last_contacted_at',
-    ['name', (r) => r.display_name],
+    ['name', 'display_name'],
     'title',
     'job_seniority',
     ['call_count', (r, ctx) => personCounts(r, ctx).calls],

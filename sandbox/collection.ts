@@ -134,6 +134,12 @@ export interface Filter {
   field?: string;
   /** `field` holds an embedded record `{id}` and the filter compares its id ('in' filters). */
   ref?: boolean;
+  /**
+   * The ids of the only records that can match this value, found through an index (the people on a cadence, from
+   * its memberships), or undefined when it cannot tell. Lets a filter with a getter skip reading every record; the
+   * filter's own test still decides.
+   */
+  candidates?: (raw: unknown, ctx: Ctx, collection: CollectionName) => Iterable<number> | undefined;
 }
 
 export interface Sorting {
@@ -391,6 +397,12 @@ function selectRows(
 
   let candidates: Set<number> | undefined;
   for (const a of active) {
+    const named = a.filter.candidates?.(a.raw, ctx, name);
+    if (named) {
+      const ids = new Set(named);
+      if (!candidates || ids.size < candidates.size) candidates = ids;
+      continue;
+    }
     const field = indexedField(a.filter);
     if (a.filter.kind !== 'in' || field === undefined) continue;
     const wanted = toList(a.raw);

@@ -1,6 +1,7 @@
 // Building blocks shared by the resource configurations: common filters, sort key sets, computed values.
 
 import { refGuid, refId, toStrings, type Ctx, type Filter, type Getter, type Sorting } from './collection.js';
+import { toList } from './query.js';
 import type { SandboxRecord } from './store.js';
 
 export const ids: Filter = { param: 'ids', kind: 'in', field: 'id' };
@@ -41,6 +42,38 @@ export function tagIds(r: SandboxRecord, ctx: Ctx): number[] {
   const names = new Set(toStrings(r.tags));
   return ctx.store.list('tags').filter((t) => names.has(String(t.name))).map((t) => t.id);
 }
+
+/** The ids an 'in' filter names, or undefined when it uses `_is_null`/`_is_not_null` (no index answers those). */
+const namedIds = (raw: unknown): string[] | undefined => {
+  const wanted = toList(raw);
+  return wanted.some((w) => w === '_is_null' || w === '_is_not_null') ? undefined : wanted;
+};
+
+/** tag_id: records carrying one of the tags, found through the index of their tag names. */
+export const byTagId: Filter = {
+  param: 'tag_id',
+  kind: 'in',
+  get: tagIds,
+  candidates: (raw, ctx, collection) =>
+    namedIds(raw)?.flatMap((id) => {
+      const tag = ctx.store.get('tags', id);
+      return tag ? ctx.store.lookup(collection, 'tags', String(tag.name)).map((r) => r.id) : [];
+    }),
+};
+
+/** cadence_id of people: the people currently on one of the cadences, found through the memberships' index. */
+export const onCadence: Filter = {
+  param: 'cadence_id',
+  kind: 'in',
+  get: (r, ctx) => activeCadenceIds(r.id, ctx),
+  candidates: (raw, ctx) =>
+    namedIds(raw)?.flatMap((id) =>
+      ctx.store
+        .lookup('cadence_memberships', 'cadence', id, 'ref')
+        .filter((m) => m.currently_on_cadence === true)
+        .map((m) => refId('person')(m, ctx) as number),
+    ),
+};
 
 export function personCounts(r: SandboxRecord, ctx: Ctx): Record<string, number> {
   const emails = ctx.store.lookup('emails', 'recipient', r.id, 'ref').filter((e) => e.sent_at);

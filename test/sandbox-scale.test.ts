@@ -347,6 +347,24 @@ describe('lists at scale match a naive filter and sort', () => {
     compareAll();
   });
 
+  test('tag_id and cadence_id filters, answered from their indexes, match a scan of every person', () => {
+    const all = sb.store.list('people');
+    const tagNames = sb.store.list('tags').map((t) => String(t.name));
+    for (const p of all) if (rand() < 0.3) sb.store.assign('people', p.id, { tags: tagNames.filter(() => rand() < 0.3) });
+    for (const p of all.slice(0, 400)) {
+      sb.store.insert('cadence_memberships', { person: { id: p.id }, cadence: { id: rand() < 0.5 ? 501 : 502 }, currently_on_cadence: rand() < 0.7 });
+    }
+    const ctx = ctxOf(sb, '');
+    const scan = (keep: (r: SandboxRecord) => boolean) => sortRows(sb.store.list('people').filter(keep), (r) => r.updated_at, 'DESC', ctx).slice(0, 100).map((r) => r.id);
+    const tagsOf = (r: SandboxRecord) => (Array.isArray(r.tags) ? r.tags : []) as string[];
+    expect(listIds(sb, people, 'per_page=100&tag_id[]=92&tag_id[]=93')).toEqual(scan((r) => tagsOf(r).some((t) => t === 'enterprise' || t === 'hot-lead')));
+    const onCadence = (cadence: number) => (r: SandboxRecord) =>
+      sb.store.list('cadence_memberships').some((m) => (m.person as { id: number }).id === r.id && (m.cadence as { id: number }).id === cadence && m.currently_on_cadence === true);
+    expect(listIds(sb, people, 'per_page=100&cadence_id=502')).toEqual(scan(onCadence(502)));
+    expect(listIds(sb, people, 'per_page=100&cadence_id[]=501&tag_id=92')).toEqual(scan((r) => onCadence(501)(r) && tagsOf(r).includes('enterprise')));
+    expect(listIds(sb, people, 'per_page=100&tag_id=999999')).toEqual([]);
+  });
+
   test('paging counts and next_page follow the filtered total', () => {
     const all = sb.store.list('people');
     const cursor = stamps[7]!;

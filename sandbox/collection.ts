@@ -448,6 +448,12 @@ function selectRows(
     const rows = from < lo || from > hi ? [] : [...ordered.ids(from, to)].map((id) => store.get(name, id)!);
     return { rows, total, more: total > window.start + window.count };
   }
+  // With many candidates, the page comes from walking the order and the count from testing the candidates alone.
+  let total: number | undefined;
+  if (countAll && window && candidates) {
+    total = 0;
+    for (const id of candidates) if (matches(store.get(name, id)!)) total++;
+  }
   const rows: SandboxRecord[] = [];
   let matched = 0;
   let more = false;
@@ -458,10 +464,10 @@ function selectRows(
     if (!window) rows.push(r);
     else if (matched > window.start + window.count) {
       more = true;
-      if (!countAll) break;
+      if (!countAll || total !== undefined) break;
     } else if (matched > window.start) rows.push(r);
   }
-  return { rows, ...(more && !countAll ? {} : { total: matched }), more };
+  return { rows, total: total ?? (more && !countAll ? undefined : matched), more };
 }
 
 export function listRecords(res: Resource, ctx: Ctx): Result {

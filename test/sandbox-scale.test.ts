@@ -373,6 +373,12 @@ describe('lists at scale match a naive filter and sort', () => {
     expect(body.metadata.paging).toMatchObject({ total_count: matching, total_pages: Math.ceil(matching / 50), next_page: matching > 50 ? 2 : null });
     const filtered = listRecords(people, ctxOf(sb, `per_page=50&include_paging_counts=true&job_seniority=director`)).body as Json;
     expect(filtered.metadata.paging.total_count).toBe(all.filter((r) => r.job_seniority === 'director').length);
+    // More than 1,000 candidates (two owners of four): the page walks the order, the count tests the candidates.
+    const owned = (r: SandboxRecord) => [1001, 1002].includes((r.owner as { id: number } | null)?.id ?? 0);
+    expect(all.filter(owned).length).toBeGreaterThan(1000);
+    const byOwner = listRecords(people, ctxOf(sb, `per_page=50&page=3&include_paging_counts=true&owner_id[]=1001&owner_id[]=1002`)).body as Json;
+    expect(byOwner.metadata.paging).toMatchObject({ total_count: all.filter(owned).length, next_page: 4 });
+    expect(byOwner.data.map((r: Json) => r.id)).toEqual(reference(all, owned, micros, 'DESC', 100, 50));
   });
 
   test('id[gt] cursor walk over bulk job results gives every result of the job once, in id order', () => {

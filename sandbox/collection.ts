@@ -128,8 +128,8 @@ export interface Filter {
   /** Properties searched ('search'). */
   fields?: string[];
   /**
-   * The record property the filter reads as it is (default: `param`, when there is no `get`). It lets the store
-   * answer the filter from an index instead of reading every record; `get`, when given, must read the same value.
+   * The record property the filter reads as it is (default: `param`). Declaring it lets the store answer the
+   * filter from an index instead of reading every record; `get`, when given, must read the same value.
    */
   field?: string;
   /** `field` holds an embedded record `{id}` and the filter compares its id ('in' filters). */
@@ -235,8 +235,11 @@ function rangeBounds(raw: unknown): Array<(typeof BOUNDS)[number]> {
 const asArray = (v: unknown): unknown[] =>
   v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined) : [v];
 
-/** The record property an index can answer the filter from, if any. */
-const indexedField = (f: Filter): string | undefined => f.field ?? (f.get ? undefined : f.param);
+/**
+ * The record property an index can answer the filter from: `field` as declared, or the `param` a range filter
+ * without getter reads (timestamps, which the store itself sets). An 'in' filter must declare its `field`.
+ */
+const indexedField = (f: Filter): string | undefined => f.field ?? (f.kind === 'range' && !f.get ? f.param : undefined);
 
 function compileFilter(f: Filter, raw: unknown): Predicate | undefined {
   const field = f.field ?? f.param;

@@ -33,18 +33,18 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Applies one record of a job; returns what its result keeps (the person's id, rendered when results are listed). */
+/** Applies one record of a job; returns its result's resource, the person embedded as {id} (rendered when listed). */
 function runRecord(type: string, record: Params, ctx: Ctx): Record<string, unknown> {
   if (type === 'person/upsert') {
     const { upsert_type, person } = upsertPerson(ctx, record);
-    return { person: person.id, upsert_type };
+    return { person: { id: person.id }, upsert_type };
   }
-  if (type === 'person/create') return { person: writeRecord(people, ctx, record).id };
+  if (type === 'person/create') return { person: { id: writeRecord(people, ctx, record).id } };
   const existing = ctx.store.get('people', record.id as string);
   if (!existing) throw invalid({ id: ['does not match any person'] });
   const rest = { ...record };
   delete rest.id;
-  return { person: writeRecord(people, ctx, rest, existing).id };
+  return { person: { id: writeRecord(people, ctx, rest, existing).id } };
 }
 
 // ---- background processing -------------------------------------------------------------------------------
@@ -138,8 +138,8 @@ export class BulkRunner {
       const item = store.get('bulk_job_results', running.pending[running.next++]!);
       if (!item || item.status !== 'pending') continue;
       try {
-        const outcome = runRecord(String(job.type), (item.record ?? {}) as Params, ctx);
-        store.update('bulk_job_results', item.id, { status: 'success', error: null, outcome });
+        const resource = runRecord(String(job.type), (item.record ?? {}) as Params, ctx);
+        store.update('bulk_job_results', item.id, { status: 'success', error: null, resource });
       } catch (e) {
         store.update('bulk_job_results', item.id, { status: 'error', error: errorText(e), resource: null });
         errors++;

@@ -270,13 +270,13 @@ export const bulkJobResults: Resource = {
   jsonAlias: false,
   paging: 'cursor',
   filters: [inProp('status'), { param: 'id', kind: 'range' }],
-  hidden: ['bulk_job', 'outcome'],
-  // A processed record keeps `outcome` ({person id, upsert_type}); its resource is rendered when listed.
+  hidden: ['bulk_job'],
+  // A processed record keeps its person embedded as {id}, like every stored reference; it is rendered when listed.
   present: (r, ctx) => {
-    if (!isPlainObject(r.outcome)) return {};
-    const { person, ...rest } = r.outcome;
-    const record = ctx.store.get('people', person as number);
-    return { resource: { ...(record ? { person: render(people, record, ctx) } : {}), ...rest } };
+    const resource = r.resource;
+    if (!isPlainObject(resource) || !isPlainObject(resource.person) || Object.keys(resource.person).join() !== 'id') return {};
+    const person = ctx.store.get('people', resource.person.id as number);
+    return { resource: { ...resource, person: person ? render(people, person, ctx) : resource.person } };
   },
 };
 

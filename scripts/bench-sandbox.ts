@@ -31,7 +31,7 @@ function call(sb: Sandbox, method: string, path: string, body?: unknown): Promis
 
 interface Scenario {
   label: string;
-  /** The query strings of one walk (e.g. ten consecutive pages); `path` is the list route. */
+  /** The query strings of one walk (e.g. PAGES consecutive pages) of the list route `path`. */
   queries: (sb: Sandbox) => Promise<string[]>;
   path: (sb: Sandbox) => string;
   /** The list as the handler alone serves it. */

@@ -15,7 +15,8 @@ export type ErrorKind =
   | 'server'
   | 'http'
   | 'network'
-  | 'timeout';
+  | 'timeout'
+  | 'signature'; // a webhook delivery that fails verification (connector/webhooks.ts)
 
 export abstract class ConnectorError extends Error {
   abstract readonly kind: ErrorKind;

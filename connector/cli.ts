@@ -19,6 +19,7 @@ const usage = `Usage: salesloft-connector <command>
   run <operation> --input <json>    run an operation; --input '{"person_id": 1}' or --input @file.json
       [--base-url <url>]            (default SALESLOFT_BASE_URL, else https://api.salesloft.com)
   sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
+  listen [--event TYPE ...]         receive webhooks locally, print each verified event (listen --help)
 
 The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
 Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
@@ -138,6 +139,8 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         io.out(JSON.stringify(await connector.run(operation.name, input), null, 2));
         return 0;
       }
+      case 'listen':
+        return (await import('./cli-listen.js')).runListen(rest, io);
       default:
         throw new UsageError(`Unknown command ${JSON.stringify(command)}.\n${usage}`);
     }

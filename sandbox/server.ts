@@ -9,6 +9,7 @@ import { coerceFormValues, isPlainObject, parseParams, toInt, type Params } from
 import { buildRoutes, matchRoute } from './routes.js';
 import { defaultSeed } from './seed.js';
 import { SandboxStore, type SandboxSeed } from './store.js';
+import { WebhookDispatcher, type WebhookOptions } from './webhooks.js';
 
 export type { SandboxSeed } from './store.js';
 export { SandboxStore, type SandboxRecord, type CollectionName } from './store.js';
@@ -21,6 +22,7 @@ export interface SandboxOptions {
   rateLimit?: { budget?: number; windowMs?: number }; // default 600 per 60_000 ms
   faults?: { rate?: number; statuses?: number[]; resetRate?: number; latencyMs?: number; random?: () => number }; // default all off
   log?: (line: string) => void;
+  webhooks?: WebhookOptions; // signed deliveries to subscriptions (webhooks.ts); retries 15 s apart by default
 }
 
 export interface Sandbox {
@@ -29,6 +31,7 @@ export interface Sandbox {
   close(): Promise<void>;
   store: SandboxStore;
   requests: RecordedRequest[];
+  webhooks: WebhookDispatcher;
 }
 
 export interface RecordedRequest {
@@ -130,6 +133,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const random = faults.random ?? Math.random;
   const host = options.host ?? '127.0.0.1';
   let baseUrl = '';
+  const webhooks = new WebhookDispatcher(store, () => baseUrl, options.webhooks, options.log);
 
   function send(res: ServerResponse, result: Result, cost: number, remaining: number): void {
     const headers: Record<string, string | number> = {
@@ -230,7 +234,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     store,
     requests,
+    webhooks,
     close() {
+      webhooks.close();
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();

@@ -5,3 +5,4 @@ export { loadRegistry, type Registry, type RegisteredOperation } from './registr
 export { buildManifest, type Manifest } from './manifest.js';
 export type { Choice, DdlOperation, MainOperation, Operation, InputProblem } from './operation.js';
 export type { OperationName, Operations } from './types.generated.js';
+export { parseWebhook, webhookHandler, webhookMiddleware, WebhookSignatureError, type WebhookEvent, type WebhookEventName, type WebhookHandlerOptions } from './webhooks.js';

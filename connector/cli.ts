@@ -89,9 +89,13 @@ const describeInputs = (schema: JsonSchema, prefix = '', depth = 0): string[] =>
 const describeOperation = (operation: ManifestOperation): string => {
   const samplePath = join(packageRoot, 'samples', operation.name, 'input.json');
   return [
-    `${operation.title} (${operation.name}, ${operation.type === 'ddl' ? 'dropdown list' : 'operation'})`,
+    `${operation.title} (${operation.name}, ${operation.type === 'ddl' ? 'dropdown list' : operation.type === 'trigger' ? `${operation.delivery} trigger` : 'operation'})`,
     operation.description,
-    operation.path ? `Request: ${operation.method} ${operation.path}` : 'Request: none (a fixed list)',
+    operation.path
+      ? `Request: ${operation.method} ${operation.path}`
+      : operation.event_type
+        ? `Delivered by SalesLoft to webhook subscriptions of event type ${operation.event_type} (scope: ${operation.scope ?? 'none listed'})`
+        : 'Request: none (a fixed list)',
     '',
     'Inputs:',
     ...describeInputs(operation.input_schema),

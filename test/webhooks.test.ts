@@ -12,6 +12,7 @@ import { ConfigurationError, createConnector } from '../connector/index.js';
 import { buildManifest } from '../connector/manifest.js';
 import { packageRoot } from '../connector/paths.js';
 import { runListen } from '../connector/cli-listen.js';
+import { main } from '../connector/cli.js';
 import { WEBHOOK_EVENT_TYPES } from '../connector/webhook-events.js';
 import { parseWebhook, signWebhookBody, webhookHandler, webhookMiddleware, WebhookSignatureError, type MiddlewareRequest, type WebhookEvent } from '../connector/webhooks.js';
 import { startSandbox } from '../sandbox/server.js';
@@ -178,6 +179,12 @@ describe('webhook triggers', () => {
     const listed = manifest.operations.find((operation) => operation.name === 'person_created');
     expect(listed).toMatchObject({ type: 'trigger', delivery: 'webhook', event_type: 'person_created', resource: 'person', scope: 'people:read' });
     expect(Object.keys((listed!.input_schema.properties as object) ?? {})).toEqual(['access_token', 'callback_url', 'callback_token']);
+  });
+
+  test('describe says how a webhook trigger is delivered and the scope it needs', async () => {
+    const out: string[] = [];
+    expect(await main(['describe', 'task_completed'], { out: (text) => out.push(text), err: () => undefined, env: {} })).toBe(0);
+    expect(out.join('\n')).toMatch(/^Task completed \(task_completed, webhook trigger\)\n[^\n]+\nDelivered by SalesLoft to webhook subscriptions of event type task_completed \(scope: tasks:read\)/);
   });
 
   test('running one is refused with directions, and nothing is sent', async () => {

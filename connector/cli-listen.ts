@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CliIO } from './cli.js';
 import { ConnectorError } from './errors.js';
+import { registerSecret } from './secrets.js';
 import { createConnector } from './runner.js';
 import { isWebhookEventName, WEBHOOK_EVENT_TYPES } from './webhook-events.js';
 import { webhookHandler } from './webhooks.js';
@@ -83,6 +84,7 @@ export const runListen = async (args: string[], io: CliIO, stop?: AbortSignal): 
     io.err('error: listen needs the callback token deliveries are signed with: give --event TYPE to subscribe (a token is generated), or --callback-token / SALESLOFT_CALLBACK_TOKEN for existing subscriptions.');
     return 2;
   }
+  registerSecret(callbackToken); // SalesLoft may echo it in an error about the subscription
 
   const server = createServer(
     webhookHandler({

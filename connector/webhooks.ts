@@ -5,6 +5,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigurationError, ConnectorError } from './errors.js';
+import { registerSecret } from './secrets.js';
 import type { Operations } from './types.generated.js';
 import { isWebhookEventName, type WebhookEventName } from './webhook-events.js';
 
@@ -80,6 +81,7 @@ export const parseWebhook = (rawBody: Buffer | Uint8Array | string, headers: Web
   if (typeof callbackToken !== 'string' || callbackToken === '') {
     throw new ConfigurationError('parseWebhook needs the callback token the subscription was created with (a non-empty string).');
   }
+  registerSecret(callbackToken); // a shared secret: no error built from now on shows it
   const body = toBytes(rawBody);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES;
   if (body.length > maxBodyBytes) {

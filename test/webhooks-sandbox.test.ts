@@ -12,7 +12,7 @@ import { schemaProblems, startReceiver, type ReceivedDelivery } from './support.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-const callbackToken = 'sandbox-callback-token';
+const callbackToken = 'tok-9fK2pQ7wX3zL'; // random-looking: every 8-character piece of it is redacted from errors
 const connectorFor = (sandbox: Sandbox): Connector => createConnector({ baseUrl: sandbox.url, accessToken: 'sandbox-token', env: {}, retries: 0 });
 
 const subscribe = async (connector: Connector, url: string, eventType: string, token = callbackToken): Promise<number> => {
@@ -144,7 +144,7 @@ describe('deliveries', () => {
     const refusals: Array<[string, () => unknown, string]> = [
       ['tampered body', () => parseWebhook(tampered, headers, callbackToken), 'bad_signature'],
       ['re-serialised body', () => parseWebhook(JSON.stringify(JSON.parse(body.toString()), null, 1), headers, callbackToken), 'bad_signature'],
-      ['wrong token', () => parseWebhook(body, headers, 'not-the-token'), 'bad_signature'],
+      ['wrong token', () => parseWebhook(body, headers, 'Wr0-x1Bv7Kq2Ls'), 'bad_signature'],
       ['missing signature', () => parseWebhook(body, { ...headers, 'x-salesloft-signature': undefined }, callbackToken), 'missing_signature'],
       ['malformed signature', () => parseWebhook(body, { ...headers, 'x-salesloft-signature': 'sha1=abc' }, callbackToken), 'bad_signature'],
       ['truncated signature', () => parseWebhook(body, { ...headers, 'x-salesloft-signature': signature.slice(0, 39) }, callbackToken), 'bad_signature'],
@@ -226,20 +226,20 @@ describe('deliveries', () => {
   test('each subscription signs with its own token', async () => {
     const receiver = await startReceiver();
     try {
-      await subscribe(connector, receiver.url, 'person_created', 'token-one');
-      await subscribe(connector, receiver.url, 'person_created', 'token-two');
+      await subscribe(connector, receiver.url, 'person_created', 'Tk1-a8Vq3Zr5Mw');
+      await subscribe(connector, receiver.url, 'person_created', 'Tk2-c4Hy6Np0Jd');
       await connector.run('create_person', { fields: { email_address: 'two@example.com' } });
       await sandbox.webhooks.idle();
       const signatures = receiver.received.map((delivery) => delivery.headers['x-salesloft-signature']);
       expect(new Set(signatures).size).toBe(2);
-      const verifiedWith = receiver.received.map((delivery) => ['token-one', 'token-two'].filter((token) => {
+      const verifiedWith = receiver.received.map((delivery) => ['Tk1-a8Vq3Zr5Mw', 'Tk2-c4Hy6Np0Jd'].filter((token) => {
         try {
           return parseWebhook(delivery.body, delivery.headers, token) !== undefined;
         } catch {
           return false;
         }
       }));
-      expect(verifiedWith.sort()).toEqual([['token-one'], ['token-two']]);
+      expect(verifiedWith.sort()).toEqual([['Tk1-a8Vq3Zr5Mw'], ['Tk2-c4Hy6Np0Jd']]);
     } finally {
       await receiver.close();
     }

@@ -5,3 +5,5 @@ export { loadRegistry, type Registry, type RegisteredOperation } from './registr
 export { buildManifest, type Manifest } from './manifest.js';
 export type { Choice, DdlOperation, MainOperation, Operation, InputProblem } from './operation.js';
 export type { OperationName, Operations } from './types.generated.js';
+export { DeepPagesError, Paginator, type PaginateOptions, type WalkStats } from './paginate.js';
+export type { PollResult, PollState, PolledRecord } from './poll.js';

@@ -10,6 +10,10 @@ import type { MainOperation, OperationInput, RequestParts } from './operation.js
 import { encodeQuery } from './query.js';
 import { buildRawRequest } from './raw.js';
 import { loadRegistry, type Registry } from './registry.js';
+// paginate/poll hooks (issue 11): the layers made of many runs, and the answers they observe.
+import { reportAnswer } from './observe.js';
+import { createPaginator, type PaginateOptions, type Paginator } from './paginate.js';
+import { runPoll } from './poll.js';
 import { mayRetryStatus, mayRetryTransport, RatePacer, rateLimitWaitMs, retryAfterSeconds, sleep, type RetryOptions } from './retry.js';
 import { toProblems } from './schema.js';
 import type { OperationName, Operations } from './types.generated.js';
@@ -189,6 +193,14 @@ export class Connector {
     }
   }
 
+  /**
+   * The records of a list operation as an async iterable, one `run` per page (connector/paginate.ts):
+   * `for await (const person of connector.paginate('list_people', {person_stage_id: [21]}))`.
+   */
+  paginate(name: string, input: OperationInput = {}, options: PaginateOptions = {}): Paginator {
+    return createPaginator(this, loadRegistry(), name, input, options);
+  }
+
   /** Checks an input without sending anything; throws InputError naming every bad field. */
   async validate(name: string, input: OperationInput): Promise<void> {
     const registry = await loadRegistry();
@@ -214,7 +226,7 @@ export class Connector {
   private async execute(registry: Registry, name: string, input: OperationInput, token: string | undefined): Promise<unknown> {
     this.checkInput(registry, name, input);
     const { operation } = registry.get(name)!;
-    if (operation.kind === 'trigger') {
+    if (operation.kind === 'trigger' && operation.delivery !== 'poll') {
       throw new ConfigurationError(
         `${name} is a ${operation.delivery} trigger${operation.eventType ? ` (event ${operation.eventType})` : ''}, which SalesLoft delivers to a webhook subscription: it is not run. Subscribe with create_webhook_subscription and verify each delivery with parseWebhook. Nothing was sent.`,
       );
@@ -224,6 +236,7 @@ export class Connector {
         'No SalesLoft access token: give access_token in the input, the accessToken option, or the SALESLOFT_ACCESS_TOKEN environment variable. Nothing was sent.',
       );
     }
+    if (operation.kind === 'trigger') return runPoll(this, registry, operation, input);
     if (operation.kind === 'ddl') {
       return runDdl(operation, input, async (path, query) => this.parsed(await this.send({ method: 'GET', url: this.url(path, query), idempotent: true, operation: name }, token)) as never, this.settings.ddlItemCap);
     }
@@ -304,6 +317,7 @@ export class Connector {
       }
       settings.log?.(`${where} -> ${answer.status} (attempt ${attempts})`);
       pacer.observe(answer.headers);
+      reportAnswer(answer);
       if (answer.status >= 400 || (answer.status >= 300 && !anyStatus)) throw new Refusal(answer);
       return answer;
     };

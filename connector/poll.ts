@@ -32,6 +32,8 @@ export const defaultMaxRecords = 1000;
 
 /** Trigger inputs that steer the poll; everything else is a filter of the list operation. */
 const pollInputs = ['access_token', 'state', 'since', 'max_records'];
+/** A list filter the trigger names otherwise, because its own `state` is the poll state. */
+const renamedFilters: Record<string, string> = { location_state: 'state' };
 
 /** The newest record's position: a first poll starts there, returning nothing older. */
 const newestPosition = async (runner: OperationRunner, list: string, filters: OperationInput): Promise<PollState | undefined> => {
@@ -56,7 +58,7 @@ export const runPoll = async (runner: OperationRunner, registry: Registry, trigg
     throw new ConfigurationError(`${trigger.name} polls ${trigger.list ?? 'no list operation'}, which cannot be walked by updated_at: the trigger is misdeclared.`);
   }
   const filters: OperationInput = {};
-  for (const [key, value] of Object.entries(input)) if (!pollInputs.includes(key)) filters[key] = value;
+  for (const [key, value] of Object.entries(input)) if (!pollInputs.includes(key)) filters[renamedFilters[key] ?? key] = value;
   if (input.access_token !== undefined) filters.access_token = input.access_token;
 
   const given = input.state as PollState | undefined;

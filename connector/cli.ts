@@ -18,12 +18,14 @@ const usage = `Usage: salesloft-connector <command>
   describe <operation>              what an operation does, its inputs and a sample input
   run <operation> --input <json>    run an operation; --input '{"person_id": 1}' or --input @file.json
       [--base-url <url>]            (default SALESLOFT_BASE_URL, else https://api.salesloft.com)
+  run <list operation> --all [--limit N]   every record of a list, one JSON line each, as pages arrive
+  poll <trigger> --state-file FILE  one poll (e.g. poll_people): changes as JSON lines, new state into FILE
   sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
 
 The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
 Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export interface CliIO {
   out: (text: string) => void;
@@ -31,7 +33,7 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
-const option = (args: string[], name: string): string | undefined => {
+export const option = (args: string[], name: string): string | undefined => {
   const index = args.indexOf(name);
   if (index === -1) return undefined;
   const value = args[index + 1];
@@ -39,7 +41,7 @@ const option = (args: string[], name: string): string | undefined => {
   return value;
 };
 
-const readInput = (text: string | undefined): Record<string, unknown> => {
+export const readInput = (text: string | undefined): Record<string, unknown> => {
   if (text === undefined) return {};
   let source = text;
   if (text.startsWith('@')) {
@@ -132,12 +134,15 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         io.out(describeOperation(find(rest[0])));
         return 0;
       case 'run': {
+        if (rest.includes('--all')) return await (await import('./cli-stream.js')).runAll([find(rest[0]).name, ...rest.slice(1)], io);
         const operation = find(rest[0]);
         const input = readInput(option(rest, '--input'));
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
         io.out(JSON.stringify(await connector.run(operation.name, input), null, 2));
         return 0;
       }
+      case 'poll':
+        return await (await import('./cli-stream.js')).runPollCommand(rest, io);
       default:
         throw new UsageError(`Unknown command ${JSON.stringify(command)}.\n${usage}`);
     }

@@ -308,18 +308,19 @@ export class Paginator implements AsyncIterable<ApiRecord> {
     // `exclusive`: nothing at `at` is wanted (the caller's own updated_at[gt]).
     let at: string | undefined = this.control.from?.updated_at ?? gte ?? gt;
     let exclusive = !this.control.from && gte === undefined && gt !== undefined;
-    let idsAt = new Set((this.control.from?.ids ?? []).map(String));
+    // The ids read at exactly `at`, by their text, keeping each id's own JSON type for the position.
+    let idsAt = new Map((this.control.from?.ids ?? []).map((id) => [String(id), id]));
     const query = { ...filters, per_page: this.perPage, sort_by: 'updated_at', sort_direction: 'ASC' };
 
     const advance = (record: ApiRecord): void => {
       if (at !== undefined && compareTimes(record.updated_at, at) === 0) {
-        idsAt.add(String(record.id));
+        idsAt.set(String(record.id), record.id);
       } else {
         at = String(record.updated_at);
         exclusive = false;
-        idsAt = new Set([String(record.id)]);
+        idsAt = new Map([[String(record.id), record.id]]);
       }
-      this.position = { updated_at: at, ids: [...idsAt] };
+      this.position = { updated_at: at, ids: [...idsAt.values()] };
     };
     const alreadyRead = (record: ApiRecord): boolean => at !== undefined && compareTimes(record.updated_at, at) === 0 && (exclusive || idsAt.has(String(record.id)));
 
@@ -339,7 +340,7 @@ export class Paginator implements AsyncIterable<ApiRecord> {
         // A whole page at one timestamp: the cursor cannot move past it with updated_at alone.
         yield* this.walkSlice(at as string, query, upper, alreadyRead, advance);
         exclusive = true;
-        this.position = { updated_at: at as string, ids: [...idsAt] };
+        this.position = { updated_at: at as string, ids: [...idsAt.values()] };
       }
     }
   }

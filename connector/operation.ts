@@ -71,6 +71,12 @@ export interface DdlOperation extends OperationBase {
   query?: (input: OperationInput) => Record<string, unknown>;
   /** `api`: the `search` input is sent as SalesLoft's `search` parameter; `text`: it filters the choices' text. */
   search: 'api' | 'text';
+  /**
+   * A filter SalesLoft applies to what the person typed, when it can (e.g. a full email address); the
+   * API's answer is then the result, from all records rather than the first ones listed. Undefined for
+   * text it cannot send, which falls back to `search`.
+   */
+  searchFilter?: (search: string) => Record<string, unknown> | undefined;
   /** One API record as a dropdown choice; undefined leaves the record out. */
   choice?: (record: ApiRecord) => Choice | undefined;
   /** Choices offered besides the API's, e.g. the `_is_null` filter value. */

@@ -43,3 +43,4 @@ await measure('list_users_ddl (paged, mapped, sorted)', 500, () => connector.run
 let n = 0;
 await measure('upsert_person over loopback', 1_000, () => connector.run('upsert_person', { fields: { upsert_key: 'email_address', email_address: `bench${n++ % 50}@example.com`, last_name: 'Mark' } }));
 await sandbox.close();
+await (await import('./bench-paginate.js')).benchPaginate();

@@ -67,6 +67,20 @@ describe('keyset walk', () => {
     expect(sent.at(-1)?.query['updated_at[gte]'] ?? sent.at(-1)?.query['updated_at[gt]']).toBeDefined();
   });
 
+  test('records leaving a run of equal timestamps while it is read do not push others out of sight', async () => {
+    const shared = '2024-02-01T00:00:00.000001Z';
+    const records = times(250, () => shared);
+    const sent = fakeList(records, { pages: true });
+    const seen: number[] = [];
+    for await (const person of connector.paginate('list_people')) {
+      seen.push(person.id as number);
+      // Mid-slice, 30 records already read are updated: the slice shrinks and later pages shift forward.
+      if (seen.length === 150) for (const record of records.slice(0, 30)) record.updated_at = '2024-03-01T00:00:00Z';
+    }
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    expect(sent.some((request) => request.query.include_paging_counts === 'true')).toBe(true);
+  });
+
   test('timestamps in another offset or precision compare by instant', async () => {
     const records = [
       { id: 1, updated_at: '2024-01-01T00:00:00.000000-05:00' },

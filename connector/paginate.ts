@@ -156,7 +156,7 @@ interface ListPage {
  * The records of one list operation as an async iterable. Iterating again walks again. `position`
  * tells where a keyset walk stands after the last record it yielded; `stats` counts requests and cost.
  */
-export class Paginator implements AsyncIterable<ApiRecord> {
+export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
   stats: WalkStats = { records: 0, requests: 0, rateLimitCost: 0, strategy: 'single' };
   position?: KeysetPosition;
   /** True once the walk read the list to its end (false when a limit or a failure stopped it). */
@@ -198,18 +198,18 @@ export class Paginator implements AsyncIterable<ApiRecord> {
   }
 
   /** Every record, into memory: needs a limit, so that a large list cannot exhaust it. */
-  async toArray(): Promise<ApiRecord[]> {
+  async toArray(): Promise<T[]> {
     if (this.options.limit === undefined) {
       throw new ConfigurationError(
         `paginate(${this.name}).toArray() needs a limit, e.g. paginate(name, input, {limit: 1000}): a list can hold more records than memory. To read them all, iterate with for await instead.`,
       );
     }
-    const records: ApiRecord[] = [];
+    const records: T[] = [];
     for await (const record of this) records.push(record);
     return records;
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<ApiRecord> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
     await this.prepare();
     this.finished = false;
     const { limit } = this.options;
@@ -222,7 +222,7 @@ export class Paginator implements AsyncIterable<ApiRecord> {
         yielded.add(key);
       }
       this.stats.records += 1;
-      yield record;
+      yield record as T;
       if (limit !== undefined && this.stats.records >= limit) return;
     }
     this.finished = true;
@@ -382,6 +382,9 @@ export class Paginator implements AsyncIterable<ApiRecord> {
     }
   }
 }
+
+/** The record type of a list operation's output (`{data: Record[]}`). */
+export type ListRecord<Output> = Output extends { data?: Array<infer Item> } ? Item : ApiRecord;
 
 export const createPaginator = (
   runner: OperationRunner,

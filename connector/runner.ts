@@ -12,7 +12,7 @@ import { buildRawRequest } from './raw.js';
 import { loadRegistry, type Registry } from './registry.js';
 // paginate/poll hooks (issue 11): the layers made of many runs, and the answers they observe.
 import { reportAnswer } from './observe.js';
-import { createPaginator, type PaginateOptions, type Paginator } from './paginate.js';
+import { createPaginator, type ListRecord, type PaginateOptions, type Paginator } from './paginate.js';
 import { runPoll } from './poll.js';
 import { mayRetryStatus, mayRetryTransport, RatePacer, rateLimitWaitMs, retryAfterSeconds, sleep, type RetryOptions } from './retry.js';
 import { toProblems } from './schema.js';
@@ -197,6 +197,8 @@ export class Connector {
    * The records of a list operation as an async iterable, one `run` per page (connector/paginate.ts):
    * `for await (const person of connector.paginate('list_people', {person_stage_id: [21]}))`.
    */
+  paginate<Name extends OperationName>(name: Name, input?: Operations[Name]['input'], options?: PaginateOptions): Paginator<ListRecord<Operations[Name]['output']>>;
+  paginate(name: string, input?: OperationInput, options?: PaginateOptions): Paginator;
   paginate(name: string, input: OperationInput = {}, options: PaginateOptions = {}): Paginator {
     return createPaginator(this, loadRegistry(), name, input, options);
   }

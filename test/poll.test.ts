@@ -2,7 +2,7 @@
 // created or updated since, marked, with no miss and no repeat across polls, writes landing during a poll,
 // equal timestamps and max_records.
 
-import { createConnector, type Connector } from '../connector/index.js';
+import { createConnector, InputError, type Connector } from '../connector/index.js';
 import type { OperationInput } from '../connector/operation.js';
 import { canWalkByUpdatedAt, listOperations } from '../connector/paginate.js';
 import { runPoll, type PollResult, type PollState } from '../connector/poll.js';
@@ -115,5 +115,12 @@ test('writes landing while polls run are returned once each, at their latest ver
 test('a poll without a token is refused before anything is sent', async () => {
   const tokenless = createConnector({ baseUrl: sandbox.url, env: {}, retries: 0 });
   await expect(tokenless.run('poll_people', {})).rejects.toThrow(/No SalesLoft access token/);
+  expect(sandbox.requests).toHaveLength(0);
+});
+
+test('a broken state or bound is refused by field before anything is sent', async () => {
+  const error = await poll({ state: { seen_at_after: [] }, max_records: 0 }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputError);
+  expect((error as InputError).problems.map((problem) => problem.path).sort()).toEqual(['max_records', 'state.after']);
   expect(sandbox.requests).toHaveLength(0);
 });

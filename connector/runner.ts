@@ -238,7 +238,7 @@ export class Connector {
         'No SalesLoft access token: give access_token in the input, the accessToken option, or the SALESLOFT_ACCESS_TOKEN environment variable. Nothing was sent.',
       );
     }
-    if (operation.kind === 'trigger') return runPoll(this, registry, operation, input);
+    if (operation.kind === 'trigger') return runPoll(this, registry, operation, input); // issue 11: poll triggers
     if (operation.kind === 'ddl') {
       return runDdl(operation, input, async (path, query) => this.parsed(await this.send({ method: 'GET', url: this.url(path, query), idempotent: true, operation: name }, token)) as never, this.settings.ddlItemCap);
     }
@@ -319,7 +319,7 @@ export class Connector {
       }
       settings.log?.(`${where} -> ${answer.status} (attempt ${attempts})`);
       pacer.observe(answer.headers);
-      reportAnswer(answer);
+      reportAnswer(answer); // issue 11: paginate/poll count requests and rate-limit points
       if (answer.status >= 400 || (answer.status >= 300 && !anyStatus)) throw new Refusal(answer);
       return answer;
     };

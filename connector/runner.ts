@@ -200,8 +200,11 @@ export class Connector {
   paginate<Name extends OperationName>(name: Name, input?: Operations[Name]['input'], options?: PaginateOptions): Paginator<ListRecord<Operations[Name]['output']>>;
   paginate(name: string, input?: OperationInput, options?: PaginateOptions): Paginator;
   paginate(name: string, input: OperationInput = {}, options: PaginateOptions = {}): Paginator {
-    return createPaginator(this, loadRegistry(), name, input, options);
+    return createPaginator(this.byName, loadRegistry(), name, input, options);
   }
+
+  /** Runs by a name known only at run time, for the layers made of many runs (issue 11). */
+  private readonly byName = { run: (name: string, input: OperationInput): Promise<unknown> => this.run(name as never, input as never) };
 
   /** Checks an input without sending anything; throws InputError naming every bad field. */
   async validate(name: string, input: OperationInput): Promise<void> {
@@ -238,7 +241,7 @@ export class Connector {
         'No SalesLoft access token: give access_token in the input, the accessToken option, or the SALESLOFT_ACCESS_TOKEN environment variable. Nothing was sent.',
       );
     }
-    if (operation.kind === 'trigger') return runPoll(this, registry, operation, input); // issue 11: poll triggers
+    if (operation.kind === 'trigger') return runPoll(this.byName, registry, operation, input); // issue 11: poll triggers
     if (operation.kind === 'ddl') {
       return runDdl(operation, input, async (path, query) => this.parsed(await this.send({ method: 'GET', url: this.url(path, query), idempotent: true, operation: name }, token)) as never, this.settings.ddlItemCap);
     }

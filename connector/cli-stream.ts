@@ -3,9 +3,11 @@
 // NDJSON and writes the new state. Progress (records, requests, rate budget left) goes to stderr, and
 // only when stderr is a terminal, so that piped output and logs stay clean.
 
+import { once } from 'node:events';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { type CliIO, option, readInput, UsageError } from './cli.js';
+import { option, readInput, UsageError } from './cli-args.js';
+import type { CliIO } from './cli.js';
 import type { WalkStats } from './paginate.js';
 import type { PollResult } from './poll.js';
 import { createConnector } from './runner.js';
@@ -53,7 +55,11 @@ export const runAll = async (args: string[], io: StreamIO): Promise<number> => {
     onPage: show,
   });
   try {
-    for await (const record of walk) io.out(JSON.stringify(record));
+    for await (const record of walk) {
+      io.out(JSON.stringify(record));
+      // A slow reader of a pipe holds the walk back instead of the records piling up in memory.
+      if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+    }
   } finally {
     show({ ...walk.stats });
     bar?.stop();

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { option, readInput, UsageError } from './cli-args.js';
 import { ConnectorError } from './errors.js';
 import { buildManifest, type ManifestOperation } from './manifest.js';
 import { packageRoot } from './paths.js';
@@ -25,39 +26,11 @@ const usage = `Usage: salesloft-connector <command>
 The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
 Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
 
-export class UsageError extends Error {}
-
 export interface CliIO {
   out: (text: string) => void;
   err: (text: string) => void;
   env: Record<string, string | undefined>;
 }
-
-export const option = (args: string[], name: string): string | undefined => {
-  const index = args.indexOf(name);
-  if (index === -1) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value.`);
-  return value;
-};
-
-export const readInput = (text: string | undefined): Record<string, unknown> => {
-  if (text === undefined) return {};
-  let source = text;
-  if (text.startsWith('@')) {
-    const file = text.slice(1);
-    if (!existsSync(file)) throw new UsageError(`--input ${text}: no file ${file}.`);
-    source = readFileSync(file, 'utf8');
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(source);
-  } catch (error) {
-    throw new UsageError(`--input is not valid JSON (${(error as Error).message}). Give an object such as '{"person_id": 1}' or @file.json.`);
-  }
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new UsageError('--input must be a JSON object such as {"person_id": 1}.');
-  return input as Record<string, unknown>;
-};
 
 const pad = (rows: string[][]): string => {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));

@@ -1,13 +1,16 @@
 // The CLI's streaming commands against the sandbox: `run <list> --all` as NDJSON (with progress only on a
 // terminal), and `poll <trigger> --state-file`.
 
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
 import nock from 'nock';
 import { main } from '../connector/cli.js';
 import type { StreamIO } from '../connector/cli-stream.js';
+import { packageRoot } from '../connector/paths.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
 
 let sandbox: Sandbox;
@@ -107,4 +110,15 @@ test('usage mistakes exit 2 and say what to do, sending nothing', async () => {
   const broken = await cli(['poll', 'poll_people', '--state-file', badState]);
   expect([broken.code, broken.err.join('')]).toEqual([2, expect.stringMatching(/is not JSON/)]);
   expect(sandbox.requests).toHaveLength(0);
+});
+
+test('as a real process with stdout piped: one line per person, nothing on stderr', async () => {
+  for (let n = 0; n < 150; n++) sandbox.store.insert('people', { last_name: `Piped ${n}` });
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(packageRoot, 'dist', 'connector', 'cli.js'), 'run', 'list_people', '--all'], {
+    env: { PATH: process.env.PATH, SALESLOFT_ACCESS_TOKEN: 'cli-token', SALESLOFT_BASE_URL: sandbox.url },
+  });
+  const lines = stdout.trim().split('\n');
+  expect(lines).toHaveLength(sandbox.store.list('people').length);
+  expect(new Set(lines.map((line) => (JSON.parse(line) as { id: number }).id)).size).toBe(lines.length);
+  expect(stderr).toBe('');
 });

@@ -31,9 +31,11 @@ export interface PollResult {
 export const defaultMaxRecords = 1000;
 
 /** Trigger inputs that steer the poll; everything else is a filter of the list operation. */
-const pollInputs = ['access_token', 'state', 'since', 'max_records'];
+export const pollInputs = ['access_token', 'state', 'since', 'max_records'];
+/** Inputs of the list that the poller sets itself, so the trigger does not offer them. */
+export const pollerSetsItself = ['page', 'per_page', 'sort_by', 'sort_direction', 'include_paging_counts', 'limit_paging_counts', 'updated_at'];
 /** A list filter the trigger names otherwise, because its own `state` is the poll state. */
-const renamedFilters: Record<string, string> = { location_state: 'state' };
+export const renamedFilters: Record<string, string> = { location_state: 'state' };
 
 /** The newest record's position: a first poll starts there, returning nothing older. */
 const newestPosition = async (runner: OperationRunner, list: string, filters: OperationInput): Promise<PollState | undefined> => {

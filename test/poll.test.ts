@@ -7,6 +7,7 @@ import type { OperationInput } from '../connector/operation.js';
 import { canWalkByUpdatedAt, listOperations } from '../connector/paginate.js';
 import { runPoll, type PollResult, type PollState } from '../connector/poll.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
+import { pollTriggerSchemas } from '../scripts/poll-triggers.js';
 import { registry } from './support.js';
 
 let sandbox: Sandbox;
@@ -123,4 +124,8 @@ test('a broken state or bound is refused by field before anything is sent', asyn
   expect(error).toBeInstanceOf(InputError);
   expect((error as InputError).problems.map((problem) => problem.path).sort()).toEqual(['max_records', 'state.after']);
   expect(sandbox.requests).toHaveLength(0);
+});
+
+test.each(pollTriggerSchemas(registry).map((entry) => [entry.folder.split('/').pop(), entry] as const))('%s takes its list operation\'s filters (else: npm run build && node dist/scripts/poll-triggers.js)', (_, { schema, current }) => {
+  expect(current).toEqual(schema);
 });

@@ -331,6 +331,10 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
       if (data.some((record) => record.updated_at === undefined || record.updated_at === null)) {
         throw new ConfigurationError(`${this.entry.operation.name}: a record has no updated_at, so this list cannot be walked by it. Report this; as a workaround pass sort_by to walk by page number.`);
       }
+      // A walk that went on after SalesLoft ignored the cursor would read the same page forever.
+      if (at !== undefined && data.some((record) => (compareTimes(record.updated_at, at) ?? 0) < 0)) {
+        throw new ConfigurationError(`${this.entry.operation.name}: SalesLoft answered records updated before the updated_at[gte] cursor ${at}, so the list cannot be walked by it. Report this; as a workaround pass sort_by to walk by page number.`);
+      }
       for (const record of fresh) {
         advance(record);
         yield record;

@@ -81,6 +81,16 @@ describe('keyset walk', () => {
     expect(sent.some((request) => request.query.include_paging_counts === 'true')).toBe(true);
   });
 
+  test('an endpoint that ignores the cursor ends the walk with an error instead of looping', async () => {
+    nock(baseUrl).persist().get('/v2/people').query(true).reply(200, { metadata: {}, data: times(100, distinctTimes) });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const person of connector.paginate('list_people')) seen.push(person.id);
+    })().catch((e: unknown) => e);
+    expect(seen).toHaveLength(100);
+    expect((error as Error).message).toMatch(/records updated before the updated_at\[gte\] cursor/);
+  });
+
   test('timestamps in another offset or precision compare by instant', async () => {
     const records = [
       { id: 1, updated_at: '2024-01-01T00:00:00.000000-05:00' },
@@ -133,22 +143,23 @@ describe('keyset walk', () => {
 
 describe('page numbers', () => {
   test('a walk stops before page 101 unless allowed, with the records already yielded', async () => {
-    const sent = fakeList(times(10_050, distinctTimes), { pages: true });
+    // Pages of 10, so that page 101 comes after 1,000 records.
+    const sent = fakeList(times(1_005, distinctTimes), { pages: true });
     const seen: number[] = [];
     const error = await (async () => {
-      for await (const user of connector.paginate('list_users')) seen.push(user.id as number);
+      for await (const user of connector.paginate('list_users', {}, { perPage: 10 })) seen.push(user.id as number);
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeepPagesError);
     expect((error as Error).message).toMatch(/3 rate-limit points.*allowDeepPages/);
-    expect(seen).toHaveLength(10_000);
+    expect(seen).toHaveLength(1_000);
     expect(sent).toHaveLength(100);
   });
 
   test('allowDeepPages reads on and warns what the pages cost', async () => {
-    fakeList(times(10_050, distinctTimes), { pages: true });
+    fakeList(times(1_005, distinctTimes), { pages: true });
     const warnings: string[] = [];
-    const { ids, stats } = await walkAll('list_users', {}, { allowDeepPages: true, warn: (text: string) => warnings.push(text) });
-    expect(ids).toHaveLength(10_050);
+    const { ids, stats } = await walkAll('list_users', {}, { perPage: 10, allowDeepPages: true, warn: (text: string) => warnings.push(text) });
+    expect(ids).toHaveLength(1_005);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/past page 100.*3 points/);
     expect(stats.rateLimitCost).toBe(100 + 3);

@@ -81,7 +81,8 @@ export const runPollCommand = async (args: string[], io: StreamIO): Promise<numb
       throw new UsageError(`--state-file ${stateFile} is not JSON (${(error as Error).message}): give the file an earlier poll wrote, or a new file name to start from now.`);
     }
   }
-  const result = (await connectorFor(args, io).run(name, input)) as PollResult;
+  // The name is known only at run time; the runner checks it and the input before sending anything.
+  const result = (await connectorFor(args, io).run(name as never, input as never)) as PollResult;
   for (const change of result.records) io.out(JSON.stringify(change));
   // Written whole, then renamed over the old file: an interrupted write never leaves half a state.
   writeFileSync(`${stateFile}.tmp`, `${JSON.stringify(result.state)}\n`);

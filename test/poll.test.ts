@@ -89,7 +89,7 @@ test('writes landing while polls run are returned once each, at their latest ver
   // Between every page the polls read, another person is updated and one is created.
   const busy = {
     run: async (name: string, input: OperationInput) => {
-      const page = await connector.run(name, input);
+      const page = await connector.run(name as never, input as never);
       if (writes < 20) {
         writes += 1;
         sandbox.store.update('people', people[writes % people.length], { title: `Write ${writes}` });

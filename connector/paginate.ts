@@ -195,6 +195,8 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
     this.input = input;
     this.perPage = limit ? Math.min(wanted, limit) : wanted;
     this.stats = { records: 0, requests: 0, rateLimitCost: 0, strategy: strategyFor(entry, input) };
+    this.position = undefined;
+    this.warnedDeep = false;
   }
 
   /** Every record, into memory: needs a limit, so that a large list cannot exhaust it. */

@@ -9809,10 +9809,6 @@ since?: string
  */
 max_records?: number
 /**
- * Only accounts in one of these states. Supports partial matching (sent to SalesLoft as its state filter; named location_state here because state is the poll state).
- */
-location_state?: string[]
-/**
  * Only these accounts (sent as ids).
  * 
  * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
@@ -9909,6 +9905,10 @@ industry?: string[]
  * Only accounts in one of these countries. Supports partial matching.
  */
 country?: string[]
+/**
+ * Only accounts in one of these states. Supports partial matching (sent to SalesLoft as its state filter; named location_state here because state is the poll state).
+ */
+location_state?: string[]
 /**
  * Only accounts in one of these cities. Supports partial matching.
  */
@@ -11913,10 +11913,6 @@ since?: string
  */
 max_records?: number
 /**
- * Only people in one of these states. Supports partial matching (sent to SalesLoft as its state filter; named location_state here because state is the poll state).
- */
-location_state?: string[]
-/**
  * Only these people (sent as ids). A person that can't be found is left out; the request still succeeds.
  * 
  * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
@@ -11987,6 +11983,10 @@ title?: string[]
  * Only people in one of these countries. Supports partial matching.
  */
 country?: string[]
+/**
+ * Only people in one of these states. Supports partial matching (sent to SalesLoft as its state filter; named location_state here because state is the poll state).
+ */
+location_state?: string[]
 /**
  * Only people in one of these cities. Supports partial matching.
  */

@@ -292,11 +292,24 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
     (this.options.warn ?? ((text: string) => process.emitWarning(text, 'SalesLoftDeepPages')))(message);
   }
 
+  /**
+   * Without an order of the caller's, pages are read oldest first (created_at, else id, ascending): a record
+   * created or updated meanwhile then cannot shift the pages still to read, as it would in SalesLoft's
+   * default newest-updated-first order. Only a deletion can still move a record onto a page already read.
+   */
+  private stableOrder(): OperationInput {
+    if (this.input.sort_by !== undefined || this.input.sort_direction !== undefined) return {};
+    const sortable = resolvedProperties(this.entry.inputSchema).sort_by?.enum;
+    const key = ['created_at', 'id'].find((candidate) => Array.isArray(sortable) && sortable.includes(candidate));
+    return key ? { sort_by: key, sort_direction: 'ASC' } : {};
+  }
+
   private async *walkPages(): AsyncGenerator<ApiRecord> {
     let page = typeof this.input.page === 'number' ? this.input.page : 1;
+    const order = this.stableOrder();
     for (;;) {
       this.checkPageDepth(page);
-      const { data = [], metadata } = await this.fetch({ ...this.input, per_page: this.perPage, page });
+      const { data = [], metadata } = await this.fetch({ ...this.input, ...order, per_page: this.perPage, page });
       yield* data;
       const next = metadata?.paging ? metadata.paging.next_page : data.length < this.perPage ? null : page + 1;
       if (typeof next !== 'number' || next <= page || data.length === 0) return;

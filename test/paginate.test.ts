@@ -142,6 +142,23 @@ describe('keyset walk', () => {
 });
 
 describe('page numbers', () => {
+  test('are read oldest first where the list sorts so, so that updates during the walk shift nothing', async () => {
+    const sandbox = await startSandbox({ rateLimit: { budget: 100_000 } });
+    try {
+      const live = createConnector({ baseUrl: sandbox.url, accessToken: 'sandbox-token', env: {}, retries: 0 });
+      for (let n = 0; n < 5; n++) sandbox.store.insert('person_stages', { name: `Stage ${n}` });
+      const seen: number[] = [];
+      for await (const stage of live.paginate('list_person_stages', {}, { perPage: 2 })) {
+        // In SalesLoft's default order (newest update first) this would push every unread stage one place on.
+        if (seen.push(stage.id as number) === 1) for (const other of sandbox.store.list('person_stages').slice(2)) sandbox.store.update('person_stages', other.id as number, { name: `${other.name} (renamed)` });
+      }
+      expect(seen).toEqual(sandbox.store.list('person_stages').map((stage) => stage.id));
+      expect(sandbox.requests[0].query).toMatchObject({ sort_by: 'created_at', sort_direction: 'ASC', page: '1' });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   test('a walk stops before page 101 unless allowed, with the records already yielded', async () => {
     // Pages of 10, so that page 101 comes after 1,000 records.
     const sent = fakeList(times(1_005, distinctTimes), { pages: true });

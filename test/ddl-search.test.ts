@@ -56,6 +56,14 @@ test('an account typed as its domain is found among all accounts', async () => {
   expect(sandbox.requests[0].query).toMatchObject({ domain: String(account.domain) });
 });
 
+test('an account typed as its whole name is found among all accounts; part of a name is matched in the texts', async () => {
+  const account = sandbox.store.get('accounts', 2003)!;
+  expect((await choices('list_accounts_ddl', String(account.name))).map((choice) => choice.value)).toEqual([2003]);
+  expect(sandbox.requests[0].query).toMatchObject({ name: [String(account.name)] });
+  const texts = (await choices('list_accounts_ddl', 'Filler 59')).map((choice) => choice.text);
+  expect(texts).toEqual(expect.arrayContaining(['Filler 59 (filler59.example.com)', 'Filler 599 (filler599.example.com)']));
+});
+
 test('every dropdown that matches typed text itself says within how many records', () => {
   for (const { operation } of ddlOperations) {
     if (operation.kind !== 'ddl' || operation.search !== 'text' || operation.paging === 'static') continue;

@@ -63,9 +63,15 @@ const describeInputs = (schema: JsonSchema, prefix = '', depth = 0): string[] =>
 const describeOperation = (operation: ManifestOperation): string => {
   const samplePath = join(packageRoot, 'samples', operation.name, 'input.json');
   return [
-    `${operation.title} (${operation.name}, ${operation.type === 'ddl' ? 'dropdown list' : 'operation'})`,
+    `${operation.title} (${operation.name}, ${operation.type === 'ddl' ? 'dropdown list' : operation.type === 'trigger' ? `${operation.delivery} trigger` : 'operation'})`,
     operation.description,
-    operation.path ? `Request: ${operation.method} ${operation.path}` : 'Request: none (a fixed list)',
+    operation.path
+      ? `Request: ${operation.method} ${operation.path}`
+      : operation.event_type
+        ? `Delivered by SalesLoft to webhook subscriptions of event type ${operation.event_type} (scope: ${operation.scope ?? 'none listed'})`
+        : operation.list_operation
+          ? `Reads: ${operation.list_operation}, by updated_at from the given state (run it with a state; \`salesloft-connector poll ${operation.name} --state-file FILE\`)`
+          : 'Request: none (a fixed list)',
     '',
     'Inputs:',
     ...describeInputs(operation.input_schema),

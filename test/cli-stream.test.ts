@@ -122,3 +122,9 @@ test('as a real process with stdout piped: one line per person, nothing on stder
   expect(new Set(lines.map((line) => (JSON.parse(line) as { id: number }).id)).size).toBe(lines.length);
   expect(stderr).toBe('');
 });
+
+test('describe says what a polling trigger reads and how to run it', async () => {
+  const { code, out } = await cli(['describe', 'poll_people']);
+  expect(code).toBe(0);
+  expect(out.join('\n')).toMatch(/\(poll_people, poll trigger\)\n.*\nReads: list_people, by updated_at .*salesloft-connector poll poll_people --state-file FILE/);
+});

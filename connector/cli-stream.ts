@@ -5,6 +5,7 @@
 
 import { once } from 'node:events';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { option, readInput, UsageError } from './cli-args.js';
 import type { CliIO } from './cli.js';
@@ -73,6 +74,7 @@ export const runPollCommand = async (args: string[], io: StreamIO): Promise<numb
   if (!name || name.startsWith('--')) throw new UsageError('poll needs a polling trigger such as poll_people: see `salesloft-connector ops`.');
   const stateFile = option(args, '--state-file');
   if (!stateFile) throw new UsageError('poll needs --state-file FILE: the poll reads where the previous one stopped from it and writes the new state to it.');
+  if (!existsSync(dirname(resolve(stateFile)))) throw new UsageError(`--state-file ${stateFile}: its folder does not exist, so the new state could not be saved. Create the folder or give another path.`);
   const input = readInput(option(args, '--input'));
   if (existsSync(stateFile)) {
     try {
@@ -83,6 +85,8 @@ export const runPollCommand = async (args: string[], io: StreamIO): Promise<numb
   }
   // The name is known only at run time; the runner checks it and the input before sending anything.
   const result = (await connectorFor(args, io).run(name as never, input as never)) as PollResult;
+  // Printed before the state is saved: if this stops midway, the next poll prints these changes again
+  // rather than losing them.
   for (const change of result.records) io.out(JSON.stringify(change));
   // Written whole, then renamed over the old file: an interrupted write never leaves half a state.
   writeFileSync(`${stateFile}.tmp`, `${JSON.stringify(result.state)}\n`);

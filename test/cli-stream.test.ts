@@ -109,6 +109,8 @@ test('usage mistakes exit 2 and say what to do, sending nothing', async () => {
   writeFileSync(badState, 'not json');
   const broken = await cli(['poll', 'poll_people', '--state-file', badState]);
   expect([broken.code, broken.err.join('')]).toEqual([2, expect.stringMatching(/is not JSON/)]);
+  const noFolder = await cli(['poll', 'poll_people', '--state-file', join(folder, 'missing', 'state.json')]);
+  expect([noFolder.code, noFolder.err.join('')]).toEqual([2, expect.stringMatching(/its folder does not exist/)]);
   expect(sandbox.requests).toHaveLength(0);
 });
 

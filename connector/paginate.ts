@@ -22,6 +22,9 @@ export interface OperationRunner {
   run(name: string, input: OperationInput): Promise<unknown>;
 }
 
+/** Finds a registered operation by name (the runner loads one at a time; tests pass the registry's). */
+export type FindOperation = (name: string) => Promise<RegisteredOperation | undefined>;
+
 export type WalkStrategy = 'keyset' | 'id' | 'pages' | 'single';
 
 export interface PaginateOptions {
@@ -169,7 +172,7 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
   constructor(
     private readonly runner: OperationRunner,
     private readonly name: string,
-    private readonly registry: Registry | Promise<Registry>,
+    private readonly find: FindOperation,
     private readonly givenInput: OperationInput = {},
     private readonly options: PaginateOptions = {},
     private readonly control: WalkControl = {},
@@ -181,9 +184,9 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
     }
   }
 
-  /** Finds the operation (the registry may still be loading) and decides how to walk it. */
+  /** Finds the operation and decides how to walk it. */
   private async prepare(): Promise<void> {
-    const entry = (await this.registry).get(this.name);
+    const entry = await this.find(this.name);
     if (!entry) throw new ConfigurationError(`There is no operation named ${JSON.stringify(this.name)}. Run \`salesloft-connector ops\` to list the operations.`);
     if (!isListOperation(entry)) {
       throw new ConfigurationError(`${this.name} is not a list operation: paginate walks operations that return {data: [...]}, such as list_people.`);
@@ -407,9 +410,15 @@ export type ListRecord<Output> = Output extends { data?: Array<infer Item> } ? I
 
 export const createPaginator = (
   runner: OperationRunner,
-  registry: Registry | Promise<Registry>,
+  find: FindOperation,
   name: string,
   input: OperationInput = {},
   options: PaginateOptions = {},
   control: WalkControl = {},
-): Paginator => new Paginator(runner, name, registry, input, options, control);
+): Paginator => new Paginator(runner, name, find, input, options, control);
+
+/** A registry's operations as a FindOperation. */
+export const findIn =
+  (registry: Registry): FindOperation =>
+  async (name) =>
+    registry.get(name);

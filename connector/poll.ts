@@ -8,8 +8,7 @@
 
 import { ConfigurationError } from './errors.js';
 import type { ApiRecord, OperationInput, TriggerOperation } from './operation.js';
-import { canWalkByUpdatedAt, compareTimes, createPaginator, type KeysetPosition, type OperationRunner } from './paginate.js';
-import type { Registry } from './registry.js';
+import { canWalkByUpdatedAt, compareTimes, createPaginator, type FindOperation, type KeysetPosition, type OperationRunner } from './paginate.js';
 
 export interface PollState {
   after: string;
@@ -54,8 +53,8 @@ const changeOf = (record: ApiRecord, previous: PollState): PolledRecord['change'
   return created === 0 && !previous.seen_at_after.map(String).includes(String(record.id)) ? 'created' : 'updated';
 };
 
-export const runPoll = async (runner: OperationRunner, registry: Registry, trigger: TriggerOperation, input: OperationInput): Promise<PollResult> => {
-  const list = trigger.list ? registry.get(trigger.list) : undefined;
+export const runPoll = async (runner: OperationRunner, find: FindOperation, trigger: TriggerOperation, input: OperationInput): Promise<PollResult> => {
+  const list = trigger.list ? await find(trigger.list) : undefined;
   if (!list || !canWalkByUpdatedAt(list)) {
     throw new ConfigurationError(`${trigger.name} polls ${trigger.list ?? 'no list operation'}, which cannot be walked by updated_at: the trigger is misdeclared.`);
   }
@@ -76,7 +75,7 @@ export const runPoll = async (runner: OperationRunner, registry: Registry, trigg
   const from: KeysetPosition = { updated_at: start.after, ids: start.seen_at_after };
   // Every version is read (yieldOnce off) so that the state moves past the latest one; a record that
   // changed again during this poll is returned once, at its latest version.
-  const walk = createPaginator(runner, registry, list.operation.name, filters, { limit: maxRecords }, { from, yieldOnce: false });
+  const walk = createPaginator(runner, find, list.operation.name, filters, { limit: maxRecords }, { from, yieldOnce: false });
   const byId = new Map<string, PolledRecord>();
   for await (const record of walk) {
     const key = String(record.id);

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TriggerOperation } from '../connector/operation.js';
-import { canWalkByUpdatedAt, compareTimes, listOperations } from '../connector/paginate.js';
+import { canWalkByUpdatedAt, compareTimes, findIn, listOperations } from '../connector/paginate.js';
 import { operationFolder, packageRoot } from '../connector/paths.js';
 import { pollerSetsItself, pollInputs, renamedFilters, runPoll } from '../connector/poll.js';
 import type { RegisteredOperation, Registry } from '../connector/registry.js';
@@ -123,7 +123,7 @@ const writeSamples = async (registry: Registry, trigger: TriggerOperation, list:
   writeJson(join(folder, 'input.json'), input);
   writeJson(join(folder, 'request.json'), { method: 'GET', path, query: { per_page: '100', sort_by: 'updated_at', sort_direction: 'ASC', 'updated_at[gte]': after }, body: null });
   writeJson(join(folder, 'api-response.json'), apiResponse);
-  writeJson(join(folder, 'output.json'), await runPoll({ run: async () => apiResponse }, registry, trigger, input));
+  writeJson(join(folder, 'output.json'), await runPoll({ run: async () => apiResponse }, findIn(registry), trigger, input));
 };
 
 /** The lists walkable by updated_at that have no polling trigger. */

@@ -4,7 +4,7 @@
 
 import { createConnector, InputError, type Connector } from '../connector/index.js';
 import type { OperationInput } from '../connector/operation.js';
-import { canWalkByUpdatedAt, listOperations } from '../connector/paginate.js';
+import { canWalkByUpdatedAt, findIn, listOperations } from '../connector/paginate.js';
 import { runPoll, type PollResult, type PollState } from '../connector/poll.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
 import { listsWithoutTrigger, pollTriggerSchemas } from '../scripts/poll-triggers.js';
@@ -103,7 +103,7 @@ test('writes landing while polls run are returned once each, at their latest ver
   const returned: Array<{ id: unknown; updated_at: unknown }> = [];
   let current = state;
   for (let round = 0; round < 50; round++) {
-    const result = await runPoll(busy, registry, trigger, { state: current, max_records: 4 });
+    const result = await runPoll(busy, findIn(registry), trigger, { state: current, max_records: 4 });
     returned.push(...result.records.map(({ record }) => ({ id: record.id, updated_at: record.updated_at })));
     current = result.state;
     if (!result.has_more && writes >= 20) break;

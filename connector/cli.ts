@@ -20,6 +20,10 @@ const usage = `Usage: salesloft-connector <command>
   run <list operation> --all [--limit N]   every record of a list, one JSON line each, as pages arrive
   poll <trigger> --state-file FILE  one poll (e.g. poll_people): changes as JSON lines, new state into FILE
   sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
+  bulk person/upsert --input @records.ndjson   a bulk job from NDJSON or a JSON array: progress bar on
+      [--resume JOB_ID] [--name N] [--tokens FILE]  stderr, summary and failed records on stdout
+  login --client-id ID [--port N]   authorise an OAuth app in a browser over a loopback redirect; the tokens are
+      [--out FILE]                  saved to FILE (default salesloft-tokens.json); secret from SALESLOFT_CLIENT_SECRET
 
 The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
 Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
@@ -120,9 +124,17 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         const input = readInput(option(rest, '--input'));
         const { createConnector } = await import('./runner.js');
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
-        io.out(JSON.stringify(await connector.run(name, input), null, 2));
+        try {
+          io.out(JSON.stringify(await connector.run(name, input), null, 2));
+        } finally {
+          await connector.close(); // the shared budget's Redis connection (SALESLOFT_REDIS_URL), if any
+        }
         return 0;
       }
+      case 'bulk':
+        return await (await import('./cli-bulk.js')).runBulkCli(rest, io);
+      case 'login':
+        return await (await import('./cli-login.js')).runLogin(rest, io);
       case 'poll':
         return await (await import('./cli-stream.js')).runPollCommand(rest, io);
       default:

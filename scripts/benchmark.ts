@@ -51,4 +51,5 @@ await benchOverhead();
 
 await benchSandbox();
 
+await (await import('./bench-recipes.js')).benchRecipes();
 await (await import('./bench-paginate.js')).benchPaginate();

@@ -179,3 +179,6 @@ export const fakeList = (records: FakeRecord[], { pages = true, headers = {} }: 
     const cost = page <= 100 ? 1 : page <= 150 ? 3 : page <= 250 ? 8 : page <= 500 ? 10 : 30;
     return [200, pages ? { metadata: { paging }, data } : { metadata: {}, data }, { 'x-ratelimit-endpoint-cost': String(cost), ...headers }];
   });
+
+/** A real redis-server on a free loopback port, for the shared rate budget's tests (scripts/redis-server.ts). */
+export { startRedis } from '../scripts/redis-server.js';

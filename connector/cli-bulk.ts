@@ -6,7 +6,9 @@ import cliProgress from 'cli-progress';
 import { oauthFromTokensFile } from './auth/tokens-file.js';
 import { bulkJobTypes, type BulkJobType, type BulkProgress } from './bulk.js';
 import { createConnector } from './runner.js';
-import { type CliIO, option, UsageError } from './cli.js';
+// From cli-args.ts, not cli.ts: importing cli.ts would deadlock on its top-level await when run as a process.
+import { option, UsageError } from './cli-args.js';
+import type { CliIO } from './cli.js';
 
 /** Records from a JSON array or NDJSON (one object a line), naming the line of a bad one. */
 export const parseRecords = (text: string, source: string): object[] => {

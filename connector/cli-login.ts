@@ -8,7 +8,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authorizationUrl, defaultAuthorizeUrl, defaultTokenUrl, exchangeAuthorizationCode } from './auth/oauth.js';
 import { saveTokens } from './auth/tokens-file.js';
-import { type CliIO, option, UsageError } from './cli.js';
+// From cli-args.ts, not cli.ts: importing cli.ts would deadlock on its top-level await when run as a process.
+import { option, UsageError } from './cli-args.js';
+import type { CliIO } from './cli.js';
 import { ConnectorError } from './errors.js';
 
 const page = (title: string, text: string) => `<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${text}</p>`;

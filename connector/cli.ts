@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { option, readInput, UsageError } from './cli-args.js';
 import { bounded, ConnectorError } from './errors.js';
 import type { Manifest, ManifestOperation } from './manifest.js';
 import { packageRoot } from './paths.js';
@@ -16,6 +17,8 @@ const usage = `Usage: salesloft-connector <command>
   describe <operation>              what an operation does, its inputs and a sample input
   run <operation> --input <json>    run an operation; --input '{"person_id": 1}' or --input @file.json
       [--base-url <url>]            (default SALESLOFT_BASE_URL, else https://api.salesloft.com)
+  run <list operation> --all [--limit N]   every record of a list, one JSON line each, as pages arrive
+  poll <trigger> --state-file FILE  one poll (e.g. poll_people): changes as JSON lines, new state into FILE
   sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
   bulk person/upsert --input @records.ndjson   a bulk job from NDJSON or a JSON array: progress bar on
       [--resume JOB_ID] [--name N] [--tokens FILE]  stderr, summary and failed records on stdout
@@ -26,39 +29,11 @@ const usage = `Usage: salesloft-connector <command>
 The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
 Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
 
-export class UsageError extends Error {}
-
 export interface CliIO {
   out: (text: string) => void;
   err: (text: string) => void;
   env: Record<string, string | undefined>;
 }
-
-export const option = (args: string[], name: string): string | undefined => {
-  const index = args.indexOf(name);
-  if (index === -1) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value.`);
-  return value;
-};
-
-const readInput = (text: string | undefined): Record<string, unknown> => {
-  if (text === undefined) return {};
-  let source = text;
-  if (text.startsWith('@')) {
-    const file = text.slice(1);
-    if (!existsSync(file)) throw new UsageError(`--input ${text}: no file ${file}.`);
-    source = readFileSync(file, 'utf8');
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(source);
-  } catch (error) {
-    throw new UsageError(`--input is not valid JSON (${(error as Error).message}). Give an object such as '{"person_id": 1}' or @file.json.`);
-  }
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new UsageError('--input must be a JSON object such as {"person_id": 1}.');
-  return input as Record<string, unknown>;
-};
 
 const pad = (rows: string[][]): string => {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
@@ -97,7 +72,9 @@ const describeOperation = (operation: ManifestOperation): string => {
       ? `Request: ${operation.method} ${operation.path}`
       : operation.event_type
         ? `Delivered by SalesLoft to webhook subscriptions of event type ${operation.event_type} (scope: ${operation.scope ?? 'none listed'})`
-        : 'Request: none (a fixed list)',
+        : operation.list_operation
+          ? `Reads: ${operation.list_operation}, by updated_at from the given state (run it with a state; \`salesloft-connector poll ${operation.name} --state-file FILE\`)`
+          : 'Request: none (a fixed list)',
     '',
     'Inputs:',
     ...describeInputs(operation.input_schema),
@@ -144,6 +121,7 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
       case 'run': {
         const name = rest[0];
         if (!name || name.startsWith('--')) throw new UsageError('run needs an operation name: see `salesloft-connector ops`.');
+        if (rest.includes('--all')) return await (await import('./cli-stream.js')).runAll(rest, io);
         const input = readInput(option(rest, '--input'));
         const { createConnector } = await import('./runner.js');
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
@@ -160,6 +138,8 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         return await (await import('./cli-login.js')).runLogin(rest, io);
       case 'listen':
         return await (await import('./cli-listen.js')).runListen(rest, io);
+      case 'poll':
+        return await (await import('./cli-stream.js')).runPollCommand(rest, io);
       default:
         throw new UsageError(`Unknown command ${JSON.stringify(command)}.\n${usage}`);
     }

@@ -40,19 +40,29 @@ const readable = (choice: Choice): Choice => ({
 
 export const runDdl = async (operation: DdlOperation, input: OperationInput, fetchList: ListFetcher, cap: number): Promise<{ result: Choice[] }> => {
   const search = typeof input.search === 'string' ? input.search.trim() : '';
+  // SalesLoft already searched its records for `api` lists and lookups; the connector's own choices are matched here.
+  const matches = (choice: Choice): boolean => !search || choice.text.toLowerCase().includes(search.toLowerCase());
+  const toChoices = (records: ApiRecord[]): Choice[] =>
+    records
+      .map((record) => operation.choice?.(record))
+      .filter((choice): choice is Choice => choice !== undefined && choice.value !== undefined && choice.value !== null)
+      .map(readable);
   let choices: Choice[];
   if (operation.paging === 'static') {
-    choices = operation.staticChoices?.() ?? [];
+    choices = (operation.staticChoices?.() ?? []).map(readable);
   } else {
-    const query = { ...operation.query?.(input), ...(operation.search === 'api' && search ? { search } : {}) };
-    const records = await fetchRecords(operation, query, fetchList, cap);
-    choices = records.map((record) => operation.choice?.(record)).filter((choice): choice is Choice => choice !== undefined && choice.value !== undefined && choice.value !== null);
+    const filters = operation.query?.(input) ?? {};
+    // What SalesLoft can look up for the typed text, among all its records.
+    const lookup = search ? operation.searchFilter?.(search) : undefined;
+    const found = lookup ? toChoices(await fetchRecords(operation, { ...filters, ...lookup.query }, fetchList, cap)) : [];
+    let listed: Choice[] = [];
+    if (!found.length || lookup?.alsoMatchTexts) {
+      listed = toChoices(await fetchRecords(operation, { ...filters, ...(operation.search === 'api' && search ? { search } : {}) }, fetchList, cap));
+    }
+    choices = [...found, ...(operation.search === 'text' ? listed.filter(matches) : listed)];
   }
-  // SalesLoft already searched its records for `api` lists; the connector's own choices are matched here.
-  const matches = (choice: Choice): boolean => !search || choice.text.toLowerCase().includes(search.toLowerCase());
+  if (operation.paging === 'static') choices = choices.filter(matches);
   const extras = (operation.extraChoices ?? []).map(readable).filter(matches);
-  choices = choices.map(readable);
-  if (operation.search === 'text') choices = choices.filter(matches);
   choices = [...extras, ...choices];
   const unique = new Map<string, Choice>();
   for (const choice of choices) if (!unique.has(String(choice.value))) unique.set(String(choice.value), choice);

@@ -76,6 +76,13 @@ export interface DdlOperation extends OperationBase {
   query?: (input: OperationInput) => Record<string, unknown>;
   /** `api`: the `search` input is sent as SalesLoft's `search` parameter; `text`: it filters the choices' text. */
   search: 'api' | 'text';
+  /**
+   * A filter SalesLoft applies to what the person typed, when it can (a full email address, a domain, an
+   * exact name): the records it finds among all (not only the first ones listed) are choices. Unless
+   * `alsoMatchTexts`, they are the only ones when there are any; when there are none, or for text it
+   * cannot send (undefined), the list is read and matched as `search` says.
+   */
+  searchFilter?: (search: string) => { query: Record<string, unknown>; alsoMatchTexts?: boolean } | undefined;
   /** One API record as a dropdown choice; undefined leaves the record out. */
   choice?: (record: ApiRecord) => Choice | undefined;
   /** Choices offered besides the API's, e.g. the `_is_null` filter value. */

@@ -15,6 +15,10 @@ import { isIdempotent, type MainOperation, type OperationInput, type RequestPart
 import { encodeQuery } from './query.js';
 import { buildRawRequest } from './raw.js';
 import { loadOperation, loadValidator, type RegisteredOperation } from './registry.js';
+// paginate/poll hooks (issue 11): the layers made of many runs, and the answers they observe.
+import { reportAnswer } from './observe.js';
+import { createPaginator, type ListRecord, type PaginateOptions, type Paginator } from './paginate.js';
+import { runPoll } from './poll.js';
 import { backoffMs, mayRetryStatus, mayRetryTransport, neverSent, rateLimitWaitMs, retryAfterSeconds, systemClock, type Clock, type RetryOptions } from './retry.js';
 import { shapeProblems, toProblems } from './problems.js';
 import { redact, registerSecret } from './secrets.js';
@@ -311,6 +315,19 @@ export class Connector {
     }
   }
 
+  /**
+   * The records of a list operation as an async iterable, one `run` per page (connector/paginate.ts):
+   * `for await (const person of connector.paginate('list_people', {person_stage_id: [21]}))`.
+   */
+  paginate<Name extends OperationName>(name: Name, input?: Operations[Name]['input'], options?: PaginateOptions): Paginator<ListRecord<Operations[Name]['output']>>;
+  paginate(name: string, input?: OperationInput, options?: PaginateOptions): Paginator;
+  paginate(name: string, input: OperationInput = {}, options: PaginateOptions = {}): Paginator {
+    return createPaginator(this.byName, loadOperation, name, input, options);
+  }
+
+  /** Runs by a name known only at run time, for the layers made of many runs (issue 11). */
+  private readonly byName = { run: (name: string, input: OperationInput): Promise<unknown> => this.run(name as never, input as never) };
+
   /** Checks an input without sending anything; throws InputError naming every bad field. */
   async validate(name: string, input: OperationInput): Promise<void> {
     const { entry, validate } = this.prepared.get(name) ?? (await this.prepare(name));
@@ -363,7 +380,7 @@ export class Connector {
     const { name } = run;
     this.checkInput(entry, validate, input);
     const { operation } = entry;
-    if (operation.kind === 'trigger') {
+    if (operation.kind === 'trigger' && operation.delivery !== 'poll') {
       throw new ConfigurationError(
         `${name} is a ${operation.delivery} trigger${operation.eventType ? ` (event ${operation.eventType})` : ''}, which SalesLoft delivers to a webhook subscription: it is not run. Subscribe with create_webhook_subscription and verify each delivery with parseWebhook. Nothing was sent.`,
       );
@@ -377,6 +394,7 @@ export class Connector {
       );
     }
     run.token = token;
+    if (operation.kind === 'trigger') return runPoll(this.byName, loadOperation, operation, input); // issue 11: poll triggers
     if (operation.kind === 'ddl') {
       return runDdl(
         operation,
@@ -479,6 +497,7 @@ export class Connector {
     }
     settings.log?.(redact(`${request.method} ${request.path} -> ${answer.status} (attempt ${attempt})`));
     pacer.observe(answer.headers);
+    reportAnswer(answer); // issue 11: paginate/poll count requests and rate-limit points
     if (answer.status >= 400 || (answer.status >= 300 && !anyStatus)) throw new Refusal(answer);
     return answer;
   }

@@ -14273,6 +14273,2736 @@ work_state?: (string | null)
 [k: string]: unknown
 }
 
+export interface PollAccountStagesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these account stages (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+account_stage_ids?: (number | string)[]
+}
+
+export interface PollAccountStagesOutput {
+/**
+ * The account stages created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft account stage as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * Datetime of when the Account Stage was created
+ */
+created_at?: (string | null)
+/**
+ * ID of Account Stage
+ */
+id?: (number | null)
+/**
+ * Name of Account Stage
+ */
+name?: (string | null)
+/**
+ * Order of Account Stage
+ */
+order?: (number | null)
+/**
+ * Datetime of when the Account Stage was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollAccountsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these accounts (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+account_ids?: (number | string)[]
+/**
+ * Only accounts with one of these names. Exact, case-sensitive match.
+ */
+name?: string[]
+/**
+ * Only the account with this domain (domains are unique and lowercase).
+ */
+domain?: string
+/**
+ * Only accounts with one of these websites; "_is_null" matches accounts without a website.
+ */
+website?: string[]
+/**
+ * Only accounts with one of these CRM IDs.
+ */
+crm_id?: string[]
+/**
+ * Only accounts with one of these tags, by name.
+ */
+tag?: string[]
+/**
+ * Only accounts with one of these tags, by tag ID.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+tag_id?: (number | string)[]
+/**
+ * Only accounts in one of these stages; "_is_null" (No stage) matches accounts without a stage.
+ */
+account_stage_id?: ((number | string) | "_is_null")[]
+/**
+ * Only accounts in one of these tiers.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+account_tier_id?: (number | string)[]
+/**
+ * Only accounts owned by one of these users; "_is_null" (Unowned) matches accounts without an owner.
+ */
+owner_id?: ((number | string) | "_is_null")[]
+/**
+ * True: only accounts whose owner is active; false: only accounts whose owner is inactive.
+ */
+owner_is_active?: boolean
+/**
+ * Only accounts whose owner has one of these CRM IDs ("_is_null" matches unowned accounts); or {"_not_in": [...]} to leave out owners with these CRM IDs.
+ */
+owner_crm_id?: (string[] | {
+/**
+ * Owner CRM IDs to leave out.
+ * 
+ * @minItems 1
+ */
+_not_in: [string, ...(string)[]]
+})
+/**
+ * True: only archived accounts; false: only accounts not archived. Leave empty for both.
+ */
+archived?: boolean
+/**
+ * Only accounts created in this range.
+ */
+created_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only accounts last contacted in this range, or "_is_null" (never contacted) / "_is_not_null" (contacted at least once).
+ */
+last_contacted?: ({
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+} | ("_is_null" | "_is_not_null"))
+/**
+ * Only accounts matching all these custom field values, by field name, e.g. {"Lead Source": "Website"} (sent as custom_fields[Lead Source]=Website). Names are case-sensitive, values are not.
+ */
+custom_fields?: {
+[k: string]: string | number | boolean
+}
+/**
+ * Only accounts in one of these industries. Supports partial matching.
+ */
+industry?: string[]
+/**
+ * Only accounts in one of these countries. Supports partial matching.
+ */
+country?: string[]
+/**
+ * Only accounts in one of these states. Supports partial matching (sent to SalesLoft as its state filter; named location_state here because state is the poll state).
+ */
+location_state?: string[]
+/**
+ * Only accounts in one of these cities. Supports partial matching.
+ */
+city?: string[]
+/**
+ * Only accounts in one of these locales (time zones such as Europe/London).
+ */
+locales?: string[]
+/**
+ * Only accounts matching all these user relationship fields, by field name, e.g. {"Partner manager": "0037h00000d78aAAAQ"} (sent as user_relationships[Partner manager]=...). "_is_null" or "_unmapped" match accounts with no or an unmapped value.
+ */
+user_relationships?: {
+[k: string]: string
+}
+}
+
+export interface PollAccountsOutput {
+/**
+ * The accounts created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft account as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+account_tier?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the Account was archived, if archived
+ */
+archived_at?: (string | null)
+/**
+ * City
+ */
+city?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+company_stage?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Type of the Account's company
+ */
+company_type?: (string | null)
+/**
+ * Conversational name of the Account
+ */
+conversational_name?: (string | null)
+/**
+ * Country
+ */
+country?: (string | null)
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the Account was created
+ */
+created_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+creator?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * CRM ID
+ */
+crm_id?: (string | null)
+/**
+ * CRM object type
+ */
+crm_object_type?: (string | null)
+/**
+ * CRM url
+ */
+crm_url?: (string | null)
+/**
+ * Custom fields are defined by the user's team. Only fields with values are presented in the API.
+ */
+custom_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Description
+ */
+description?: (string | null)
+/**
+ * Whether this company has opted out of communications. Do not contact someone at this company when this is set to true
+ */
+do_not_contact?: (boolean | null)
+/**
+ * Website domain, not a fully qualified URI
+ */
+domain?: (string | null)
+/**
+ * Date or year of founding
+ */
+founded?: (string | null)
+/**
+ * ID of Account
+ */
+id?: (number | null)
+/**
+ * Industry
+ */
+industry?: (string | null)
+/**
+ * Datetime this Account was last contacted
+ */
+last_contacted_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+last_contacted_by?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+last_contacted_person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The type of the last touch to this Account. Can be call, email, other
+ */
+last_contacted_type?: (string | null)
+/**
+ * Full LinkedIn url
+ */
+linkedin_url?: (string | null)
+/**
+ * Time locale
+ */
+locale?: (string | null)
+/**
+ * Account Full Name
+ */
+name?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+owner?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Mapped owner field from the CRM
+ */
+owner_crm_id?: (string | null)
+/**
+ * Phone number without formatting
+ */
+phone?: (string | null)
+/**
+ * Postal code
+ */
+postal_code?: (string | null)
+/**
+ * Estimated revenue range
+ */
+revenue_range?: (string | null)
+/**
+ * Estimated number of people in employment
+ */
+size?: (string | null)
+/**
+ * State
+ */
+state?: (string | null)
+/**
+ * Street name and number
+ */
+street?: (string | null)
+/**
+ * All tags applied to this Account
+ */
+tags?: ((string | null)[] | null)
+/**
+ * Twitter handle, with @
+ */
+twitter_handle?: (string | null)
+/**
+ * Datetime of when the Account was last updated
+ */
+updated_at?: (string | null)
+/**
+ * Values of the team's user relationship fields, by field name (an empty list when there are none)
+ */
+user_relationships?: ({
+[k: string]: unknown
+} | unknown[] | null)
+/**
+ * Website
+ */
+website?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollActionsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these actions (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+action_ids?: (number | string)[]
+/**
+ * Only actions of this type.
+ */
+type?: ("email" | "phone" | "other")
+/**
+ * Only actions due in this range of dates (e.g. {"lte": "2024-01-31"} for everything due by the end of January).
+ */
+due_on?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only actions of these users, by guid. Only team admins can see other users' actions; other users always get only their own.
+ */
+user_guid?: string[]
+/**
+ * Only actions for of these people.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_id?: (number | string)[]
+/**
+ * Only actions of these cadences.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+cadence_id?: (number | string)[]
+/**
+ * Only actions of this cadence step.
+ */
+step_id?: (number | string)
+/**
+ * Only actions of these multitouch groups.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+multitouch_group_id?: (number | string)[]
+}
+
+export interface PollActionsOutput {
+/**
+ * The actions created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft action as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+action_details?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the Action was created
+ */
+created_at?: (string | null)
+/**
+ * Whether this step is due
+ */
+due?: (boolean | null)
+/**
+ * When action is due
+ */
+due_on?: (string | null)
+/**
+ * ID of Action
+ */
+id?: (number | null)
+/**
+ * ID of the multitouch group
+ */
+multitouch_group_id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The current state of the person on the cadence. Possible values are:
+ * 
+ * in_progress: this action has not been completed
+ * 
+ * pending_activity: this action has been acted upon, but the action has not been completed.
+ * (i.e. the email is scheduled to send, but has not been delivered yet)
+ */
+status?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+step?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The type of this action. Valid types are: email, phone, other. New types may be added in the future.
+ */
+type?: (string | null)
+/**
+ * Datetime of when the Action was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollCadenceMembershipsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these cadence memberships (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+cadence_membership_ids?: (number | string)[]
+/**
+ * Only the memberships of this person.
+ */
+person_id?: (number | string)
+/**
+ * Only the memberships of this cadence.
+ */
+cadence_id?: (number | string)
+/**
+ * True: only people currently on the cadence; false: only people removed from it or who have finished it.
+ */
+currently_on_cadence?: boolean
+}
+
+export interface PollCadenceMembershipsOutput {
+/**
+ * The cadence memberships created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft cadence membership as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * Datetime of when the person was last added to this cadence
+ */
+added_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the person was first added to this cadence
+ */
+created_at?: (string | null)
+/**
+ * The current state of the person on the cadence. Possible values are:
+ * 
+ * processing: The person is being processed on a cadence. Cadence-related changes cannot be made at this time
+ * 
+ * staged: The person is waiting for the first step in the cadence to occur
+ * 
+ * active: The cadence has begun processing this person and is still in the process, but idle
+ * 
+ * scheduled: The cadence has begun processing this person and is still in the process, with an activity scheduled to occur
+ * 
+ * completed: The cadence has been completed for this person
+ * 
+ * removed: The person was manually or automatically removed from the cadence
+ * 
+ * removed_no_action: The person was removed from the cadence before any action occurred
+ * 
+ * reassigned: The person's cadence execution was transferred to a different user, ending this user's interaction
+ */
+current_state?: (string | null)
+/**
+ * Whether the person is currently on the cadence
+ */
+currently_on_cadence?: (boolean | null)
+/**
+ * Cadence membership ID
+ */
+id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+latest_action?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Whether the associated person has since been deleted
+ */
+person_deleted?: (boolean | null)
+/**
+ * Datetime of when the record was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollCadencesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these cadences (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+cadence_ids?: (number | string)[]
+/**
+ * Only cadences with one of these names.
+ */
+name?: string[]
+/**
+ * Only cadences owned by one of these users, by the user's GUID (sent as owned_by_guid).
+ */
+owned_by_guid_filter?: string[]
+/**
+ * True: only team cadences; false: only personal cadences.
+ */
+team_cadence?: boolean
+/**
+ * True: only shared cadences; false: only cadences that are not shared.
+ */
+shared?: boolean
+/**
+ * True: only cadences people can be added to; false: only cadences they cannot.
+ */
+people_addable?: boolean
+/**
+ * True: only archived cadences; false: only cadences not archived. Leave empty for both.
+ */
+archived?: boolean
+/**
+ * Only cadences of these groups (sent as one JSON array string, e.g. group_ids=[12,34]).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+group_ids?: (number | string)[]
+}
+
+export interface PollCadencesOutput {
+/**
+ * The cadences created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft cadence as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+added_stage?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the cadence was archived, if archived
+ */
+archived_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+bounced_stage?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * ID of the cadence framework used to create steps for the cadence (an integer in the spec; seen as a string too)
+ */
+cadence_framework_id?: (number | string | null)
+/**
+ * The use case of the cadence. Possible values are:
+ * 
+ * outbound: Denotes an outbound cadence, typically for sales purposes
+ * 
+ * inbound: Denotes an inbound sales cadence
+ * 
+ * event: Denotes a cadence used for an upcoming event
+ * 
+ * other: Denotes a cadence outside of the standard process
+ */
+cadence_function?: (string | null)
+/**
+ * The cadence's priority: an embedded record in the spec, a name such as "normal" in other responses
+ */
+cadence_priority?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | (string | number))
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the cadence was created
+ */
+created_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+creator?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Whether this cadence is in draft mode
+ */
+draft?: (boolean | null)
+/**
+ * Cadence External ID
+ */
+external_identifier?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+finished_stage?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Groups to which this cadence is assigned, if any
+ */
+groups?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)[] | null)
+/**
+ * ID of cadence
+ */
+id?: (number | null)
+/**
+ * Cadence name
+ */
+name?: (string | null)
+/**
+ * Whether this cadence is configured to include an opt-out link by default
+ */
+opt_out_link_included?: (boolean | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+owner?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Whether this cadence is configured to automatically remove people who have bounced
+ */
+remove_bounces_enabled?: (boolean | null)
+/**
+ * Whether this cadence is configured to automatically remove people who have replied
+ */
+remove_replies_enabled?: (boolean | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+replied_stage?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Whether this cadence is visible to team members (shared)
+ */
+shared?: (boolean | null)
+/**
+ * All tags applied to this cadence
+ */
+tags?: ((string | null)[] | null)
+/**
+ * Whether this cadence is a team cadence.  A team cadence is created by an admin and can be run by all users
+ */
+team_cadence?: (boolean | null)
+/**
+ * Datetime of when the cadence was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollCallDataRecordsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these call data records (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+call_data_record_ids?: (number | string)[]
+/**
+ * true: only records with a call logged for them; false: only records without one.
+ */
+has_call?: boolean
+/**
+ * Only records created in this range.
+ */
+created_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only records of these users, by guid.
+ */
+user_guid?: string[]
+/**
+ * Only records of these people.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_id?: (number | string)[]
+}
+
+export interface PollCallDataRecordsOutput {
+/**
+ * The call data records created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft call data record as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+call?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Type of the call. Can be one of: call, bridge, collaboration. Though exact values may change over time
+ */
+call_type?: (string | null)
+/**
+ * UUID of the call. Legs of the same call will have the same call_uuid.
+ */
+call_uuid?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+called_person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the call was created
+ */
+created_at?: (string | null)
+/**
+ * Direction of the call. Can be one of: inbound, outbound
+ */
+direction?: (string | null)
+/**
+ * Length of the call in seconds
+ */
+duration?: (number | null)
+/**
+ * Phone number that placed the call
+ */
+from?: (string | null)
+/**
+ * ID of CallDataRecord
+ */
+id?: (number | null)
+recording?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The outcome of the call. Can be one of: queued, initiated, ringing, in-progress, completed, busy, no-answer, canceled, failed
+ */
+status?: (string | null)
+/**
+ * Phone number that received the call
+ */
+to?: (string | null)
+/**
+ * Datetime of when the call was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollCallsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these calls (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+call_ids?: (number | string)[]
+/**
+ * Only calls created in this range.
+ */
+created_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only calls of these users, by guid.
+ */
+user_guid?: string[]
+/**
+ * Only calls of these people.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_id?: (number | string)[]
+/**
+ * Only calls with one of these sentiments (exact, case-sensitive names).
+ */
+sentiment?: string[]
+/**
+ * Only calls with one of these dispositions (exact, case-sensitive names).
+ */
+disposition?: string[]
+}
+
+export interface PollCallsOutput {
+/**
+ * The calls created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft call as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+action?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+called_person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the call was created
+ */
+created_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+crm_activity?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Result of the call
+ */
+disposition?: (string | null)
+/**
+ * Length of the call in seconds
+ */
+duration?: (number | null)
+/**
+ * ID of Call
+ */
+id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+note?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The recordings for this this call and their status
+ */
+recordings?: (({
+[k: string]: unknown
+} | null)[] | null)
+/**
+ * Outcome of the conversation
+ */
+sentiment?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+step?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Phone number that received the call
+ */
+to?: (string | null)
+/**
+ * Datetime of when the call was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollCrmActivitiesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these CRM activities (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+crm_activity_ids?: (number | string)[]
+}
+
+export interface PollCrmActivitiesOutput {
+/**
+ * The CRM activities created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft crm activity as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * The type of activity that is being recorded, if available. The values can change over time, but could be one of: email, phone, email reminder, inmail
+ */
+activity_type?: (string | null)
+/**
+ * Datetime of when the crm activity was created
+ */
+created_at?: (string | null)
+/**
+ * The ID of the activity in your CRM, if written to your CRM
+ */
+crm_id?: (string | null)
+/**
+ * Additional fields that are logged to your CRM, if mapped by the team at the time of writing to your CRM
+ */
+custom_crm_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The description field of the activity in your CRM
+ */
+description?: (string | null)
+/**
+ * Information about why this crm activity failed to sync, if it did fail to sync. Failed activities will be automatically retried and may become successful in the future
+ */
+error?: (string | null)
+/**
+ * CrmActivity ID
+ */
+id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The subject field of the activity in your CRM
+ */
+subject?: (string | null)
+/**
+ * Datetime of when the crm activity was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollEmailsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these emails (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+email_ids?: (number | string)[]
+/**
+ * Only emails sent in this range.
+ */
+sent_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * true: only bounced emails; false: only emails that did not bounce.
+ */
+bounced?: boolean
+/**
+ * Only emails in one of these sending statuses.
+ */
+status?: ("sent" | "sent_from_gmail" | "sent_from_external" | "pending" | "pending_reply_check" | "scheduled" | "sending" | "delivering" | "failed" | "cancelled" | "pending_through_gmail" | "pending_through_external")[]
+/**
+ * Only emails to of these people.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_id?: (number | string)[]
+/**
+ * Only emails sent to one of these addresses.
+ */
+email_addresses?: string[]
+/**
+ * Only emails sent by these users.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+user_id?: (number | string)[]
+/**
+ * Only emails sent by these cadences.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+cadence_id?: (number | string)[]
+/**
+ * Only emails sent by these cadence steps.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+step_id?: (number | string)[]
+/**
+ * Only emails sent for these actions.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+action_id?: (number | string)[]
+/**
+ * Only emails logged as these CRM activities.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+crm_activity_id?: (number | string)[]
+/**
+ * true: only one-off emails (sent outside a cadence).
+ */
+one_off?: boolean
+/**
+ * Only emails with one of these personalization scores (the percentage of the email that was personalized, e.g. "100").
+ */
+personalization?: string[]
+/**
+ * Sensitive fields to include on each email, e.g. subject and body. They need the privileged email_contents:read scope; without it SalesLoft answers "required scope access not included".
+ */
+scoped_fields?: string[]
+}
+
+export interface PollEmailsOutput {
+/**
+ * The emails created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft email as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+action?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Whether this email bounced
+ */
+bounced?: (boolean | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Whether this email had click tracking enabled
+ */
+click_tracking?: (boolean | null)
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the email was created
+ */
+created_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+crm_activity?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+email_template?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Error message of the email. This field has been determined sensitive and requires a specific scope to access it: the privileged email_contents:read scope on the access token.
+ */
+error_message?: (string | null)
+/**
+ * Selected headers that are included if this email used them. Available keys are: cc, bcc
+ */
+headers?: ({
+[k: string]: unknown
+} | null)
+/**
+ * ID of Email
+ */
+id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+mailing?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Percentage of this email that has been personalized
+ */
+personalization?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+recipient?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Email address of the recipient
+ */
+recipient_email_address?: (string | null)
+/**
+ * When this email will be sent, or null if already sent
+ */
+send_after?: (string | null)
+/**
+ * When this email was sent, or null if it was not sent
+ */
+sent_at?: (string | null)
+/**
+ * Status of this email through the sending process. Possible values are: sent, sent_from_gmail, sent_from_external, pending, pending_reply_check, scheduled, sending, delivering, failed, cancelled, pending_through_gmail, pending_through_external
+ */
+status?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+step?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Subject of the email. This field has been determined sensitive and requires a specific scope to access it: the privileged email_contents:read scope on the access token.
+ */
+subject?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+task?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the email was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Whether this email had view tracking enabled
+ */
+view_tracking?: (boolean | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollNotesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these notes (sent as ids). A note that can't be found is left out.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+note_ids?: (number | string)[]
+/**
+ * Only notes about a person, or only notes about an account.
+ */
+associated_with_type?: ("person" | "account")
+/**
+ * Only notes about this person or account. Needs "Associated with" to say which it is.
+ */
+associated_with_id?: (number | string)
+}
+
+export interface PollNotesOutput {
+/**
+ * The notes created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft note as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * Type of associated resource ('person' or 'account')
+ */
+associated_type?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+associated_with?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+call?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The content of the note
+ */
+content?: (string | null)
+/**
+ * Datetime of when the note was created
+ */
+created_at?: (string | null)
+/**
+ * Note ID
+ */
+id?: (number | null)
+/**
+ * Datetime of when the note was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
+export interface PollPeopleInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state?: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * On the first poll (without a state), return the changes from this time on instead of starting from now. Ignored when a state is given.
+ */
+since?: string
+/**
+ * The most records one poll reads (default 1,000); the state it returns resumes where it stopped, and has_more says to poll again.
+ */
+max_records?: number
+/**
+ * Only these people (sent as ids). A person that can't be found is left out; the request still succeeds.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_ids?: (number | string)[]
+/**
+ * Only people with one of these email addresses; "_is_null" matches people without an email address.
+ */
+email_addresses?: string[]
+/**
+ * Only people owned by one of these users, by user guid.
+ */
+owned_by_guid?: string[]
+/**
+ * Only people owned by one of these users, by user id.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+owner_id?: (number | string)[]
+/**
+ * True: only people whose owner is active; false: only people whose owner is inactive.
+ */
+owner_is_active?: boolean
+/**
+ * Only people whose owner has one of these CRM IDs ("_is_null" matches unowned people); or {"_not_in": [...]} to leave out owners with these CRM IDs.
+ */
+owner_crm_id?: (string[] | {
+/**
+ * Owner CRM IDs to leave out.
+ * 
+ * @minItems 1
+ */
+_not_in: [string, ...(string)[]]
+})
+/**
+ * Only people in one of these stages; "_is_null" matches people without a stage.
+ */
+person_stage_id?: ((number | string) | "_is_null")[]
+/**
+ * Only people linked to one of these accounts.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+account_id?: (number | string)[]
+/**
+ * Only people currently on one of these cadences; "_is_null" matches people on no cadence.
+ */
+cadence_id?: ((number | string) | "_is_null")[]
+/**
+ * Only people with one of these tags, by tag ID.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+tag_id?: (number | string)[]
+/**
+ * Only people imported by one of these imports; "_is_null" matches people that were not imported.
+ */
+import_id?: ((number | string) | "_is_null")[]
+/**
+ * Only people with one of these job seniorities; "_is_null" matches people without one.
+ */
+job_seniority?: ("director" | "executive" | "individual_contributor" | "manager" | "vice_president" | "unknown" | "_is_null")[]
+/**
+ * Only people with one of these job titles. Supports partial matching.
+ */
+title?: string[]
+/**
+ * Only people in one of these countries. Supports partial matching.
+ */
+country?: string[]
+/**
+ * Only people in one of these states. Supports partial matching (sent to SalesLoft as its state filter; named location_state here because state is the poll state).
+ */
+location_state?: string[]
+/**
+ * Only people in one of these cities. Supports partial matching.
+ */
+city?: string[]
+/**
+ * Only people in one of these locales (time zones such as US/Eastern); "Null" matches people without a locale.
+ */
+locales?: string[]
+/**
+ * Only people with one of these CRM IDs.
+ */
+crm_id?: string[]
+/**
+ * True: only people who opted out of all communication; false: only people who did not.
+ */
+do_not_contact?: boolean
+/**
+ * True: only people who can be emailed, given do not contact and their contact restrictions; false: only people who can't.
+ */
+can_email?: boolean
+/**
+ * True: only people who can be called, given do not contact and their contact restrictions; false: only people who can't.
+ */
+can_call?: boolean
+/**
+ * True: only people who can be sent a text message, given do not contact and their contact restrictions; false: only people who can't.
+ */
+can_text?: boolean
+/**
+ * True: only people who replied to an email; false: only people who did not.
+ */
+replied?: boolean
+/**
+ * True: only people an email to whom bounced; false: only people with no bounced email.
+ */
+bounced?: boolean
+/**
+ * True: only people marked as a success; false: only people not marked as one.
+ */
+success?: boolean
+/**
+ * True: only people marked as European Union residents; false: only people not marked so.
+ */
+eu_resident?: boolean
+/**
+ * True: only people who are on no cadence and were never contacted in any way; false: only the others.
+ */
+new?: boolean
+/**
+ * True: only people with a phone number; false: only people without one.
+ */
+phone_number?: boolean
+/**
+ * Only people starred by one of these users, by user guid.
+ */
+starred_by_guid?: string[]
+/**
+ * Only people matching all these custom field values, by field name, e.g. {"Lead Source": "Website"} (sent as custom_fields[Lead Source]=Website). Names are case-sensitive, values are not.
+ */
+custom_fields?: {
+[k: string]: string | number | boolean
+}
+/**
+ * Only people created in this range.
+ */
+created_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only people last contacted in this range, or "_is_null" (never contacted) / "_is_not_null" (contacted at least once).
+ */
+last_contacted?: ({
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+} | ("_is_null" | "_is_not_null"))
+}
+
+export interface PollPeopleOutput {
+/**
+ * The people created or updated since the previous poll, oldest change first; each once, at its latest version.
+ */
+records: {
+/**
+ * created: the record is new since the previous poll; updated: it existed and changed.
+ */
+change: ("created" | "updated")
+/**
+ * A SalesLoft person as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+record: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+account?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Whether this person's current email address has bounced
+ */
+bouncing?: (boolean | null)
+/**
+ * The list of active cadences person is added to
+ */
+cadences?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)[] | null)
+/**
+ * City
+ */
+city?: (string | null)
+/**
+ * Specific methods of communication to prevent for this person. This will prevent individual execution of these communication types as well as automatically skip cadence steps of this communication type for this person in SalesLoft. Values currently accepted: call, email, message
+ */
+contact_restrictions?: ((string | null)[] | null)
+/**
+ * Country
+ */
+country?: (string | null)
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the person was created
+ */
+created_at?: (string | null)
+/**
+ * CRM ID
+ */
+crm_id?: (string | null)
+/**
+ * CRM object type
+ */
+crm_object_type?: (string | null)
+/**
+ * CRM url
+ */
+crm_url?: (string | null)
+/**
+ * Custom fields are defined by the user's team. Only fields with values are presented in the API.
+ */
+custom_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Either the full name or the email address. Use this when showing a person's name
+ */
+display_name?: (string | null)
+/**
+ * Whether or not this person has opted out of all communication. Setting this value to true prevents this person from being called, emailed, or added to a cadence in SalesLoft. If this person is currently in a cadence, they will be removed.
+ */
+do_not_contact?: (boolean | string | null)
+/**
+ * Email address
+ */
+email_address?: (string | null)
+/**
+ * Whether this person is marked as a European Union Resident or not
+ */
+eu_resident?: (boolean | null)
+/**
+ * First name
+ */
+first_name?: (string | null)
+/**
+ * Full email address with name
+ */
+full_email_address?: (string | null)
+/**
+ * Home phone without formatting
+ */
+home_phone?: (string | null)
+/**
+ * Person ID
+ */
+id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+import?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The Job Seniority of a Person, must be one of director, executive, individual_contributor, manager, vice_president, unknown
+ */
+job_seniority?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+last_completed_step?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+last_completed_step_cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Last datetime this person was contacted
+ */
+last_contacted_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+last_contacted_by?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The type of the last touch to this person. Can be call, email, other
+ */
+last_contacted_type?: (string | null)
+/**
+ * Last name
+ */
+last_name?: (string | null)
+/**
+ * Last datetime this person replied to an email
+ */
+last_replied_at?: (string | null)
+/**
+ * Linkedin URL
+ */
+linkedin_url?: (string | null)
+/**
+ * Time locale of the person
+ */
+locale?: (string | null)
+/**
+ * The locale's timezone offset from UTC in minutes
+ */
+locale_utc_offset?: (number | null)
+/**
+ * Mobile phone without formatting
+ */
+mobile_phone?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+most_recent_cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+owner?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Mapped owner field from your CRM
+ */
+owner_crm_id?: (string | null)
+/**
+ * Company industry. This property is specific to this person, unrelated to the company object. Updating the company object associated with this person is recommended
+ */
+person_company_industry?: (string | null)
+/**
+ * Company name. This property is specific to this person, unrelated to the company object. Updating the company object associated with this person is recommended
+ */
+person_company_name?: (string | null)
+/**
+ * Company website. This property is specific to this person, unrelated to the company object. Updating the company object associated with this person is recommended
+ */
+person_company_website?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person_stage?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Personal email address
+ */
+personal_email_address?: (string | null)
+/**
+ * The website of this person
+ */
+personal_website?: (string | null)
+/**
+ * Phone without formatting
+ */
+phone?: (string | null)
+/**
+ * Phone extension without formatting
+ */
+phone_extension?: (string | null)
+/**
+ * Alternate email address
+ */
+secondary_email_address?: (string | null)
+/**
+ * Whether this person is starred by the current user
+ */
+starred?: (boolean | null)
+/**
+ * State
+ */
+state?: (string | null)
+/**
+ * The person's success count. 1 if person has any active successes, 0 otherwise.
+ */
+success_count?: (number | null)
+/**
+ * All tags applied to this person
+ */
+tags?: ((string | null)[] | null)
+/**
+ * Job title
+ */
+title?: (string | null)
+/**
+ * The twitter handle of this person
+ */
+twitter_handle?: (string | null)
+/**
+ * The person's untouched status
+ */
+untouched?: (boolean | null)
+/**
+ * Datetime of when the person was last updated
+ */
+updated_at?: (string | null)
+/**
+ * Work location - city
+ */
+work_city?: (string | null)
+/**
+ * Work location - country
+ */
+work_country?: (string | null)
+/**
+ * Work location - state
+ */
+work_state?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}[]
+/**
+ * Where the previous poll stopped, exactly as it returned it. Leave empty on the first poll, which returns nothing and starts from now (or from since).
+ */
+state: {
+/**
+ * The updated_at of the last change returned (SalesLoft's timestamp, with microseconds).
+ */
+after: string
+/**
+ * The ids of the records updated at exactly that time that were already returned.
+ */
+seen_at_after: (number | string)[]
+}
+/**
+ * True when max_records stopped the poll before the newest change: poll again with the returned state.
+ */
+has_more: boolean
+[k: string]: unknown
+}
+
 export interface RawHttpRequestInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -17542,6 +20272,17 @@ export interface Operations {
   person_created: { input: PersonCreatedInput; output: PersonCreatedOutput };
   person_deleted: { input: PersonDeletedInput; output: PersonDeletedOutput };
   person_updated: { input: PersonUpdatedInput; output: PersonUpdatedOutput };
+  poll_account_stages: { input: PollAccountStagesInput; output: PollAccountStagesOutput };
+  poll_accounts: { input: PollAccountsInput; output: PollAccountsOutput };
+  poll_actions: { input: PollActionsInput; output: PollActionsOutput };
+  poll_cadence_memberships: { input: PollCadenceMembershipsInput; output: PollCadenceMembershipsOutput };
+  poll_cadences: { input: PollCadencesInput; output: PollCadencesOutput };
+  poll_call_data_records: { input: PollCallDataRecordsInput; output: PollCallDataRecordsOutput };
+  poll_calls: { input: PollCallsInput; output: PollCallsOutput };
+  poll_crm_activities: { input: PollCrmActivitiesInput; output: PollCrmActivitiesOutput };
+  poll_emails: { input: PollEmailsInput; output: PollEmailsOutput };
+  poll_notes: { input: PollNotesInput; output: PollNotesOutput };
+  poll_people: { input: PollPeopleInput; output: PollPeopleOutput };
   raw_http_request: { input: RawHttpRequestInput; output: RawHttpRequestOutput };
   step_created: { input: StepCreatedInput; output: StepCreatedOutput };
   step_deleted: { input: StepDeletedInput; output: StepDeletedOutput };

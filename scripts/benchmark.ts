@@ -53,3 +53,4 @@ await benchSandbox();
 
 await (await import('./bench-recipes.js')).benchRecipes();
 await (await import('./bench-webhooks.js')).benchWebhooks();
+await (await import('./bench-paginate.js')).benchPaginate();

@@ -39,7 +39,8 @@ describe.each(operations.map((entry) => [entry.operation.name, entry] as const))
     }
     const expected = sample(name, 'request.json');
     const isRaw = entry.operation.kind === 'main' && entry.operation.raw;
-    const apiResponse = entry.operation.kind === 'ddl' ? (hasSample(name, 'api-response.json') ? sample(name, 'api-response.json') : undefined) : sample(name, 'output.json');
+    // DDLs and poll triggers make their output from a list page: api-response.json.
+    const apiResponse = entry.operation.kind !== 'main' ? (hasSample(name, 'api-response.json') ? sample(name, 'api-response.json') : undefined) : sample(name, 'output.json');
     const sent = recordRequests(() => {
       if (isRaw) return [200, apiResponse.response.body, { 'content-type': 'application/json' }];
       if (apiResponse && 'success' in apiResponse && Object.keys(apiResponse).length === 1) return [204];

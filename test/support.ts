@@ -133,6 +133,52 @@ export const answerOnce = (status: number, reply?: unknown): (() => SentRequest 
   };
 };
 
+/** A sample input cut down to its required properties: enough to run any operation, no filters. */
+export const requiredSampleInput = (name: string): Record<string, unknown> => {
+  const required = (registry.get(name)?.inputSchema.required as string[] | undefined) ?? [];
+  const input = hasSample(name, 'input.json') ? (sample(name, 'input.json') as Record<string, unknown>) : {};
+  return Object.fromEntries(Object.entries(input).filter(([key]) => required.includes(key)));
+};
+
+export interface FakeRecord {
+  id: number;
+  updated_at: string;
+  [key: string]: unknown;
+}
+
+/** Microseconds since the epoch of an ISO timestamp with any precision and offset. */
+const fakeMicros = (text: string): number => {
+  const [, base, fraction = '', zone = 'Z'] = /^(.{16,19})(?:\.(\d+))?(Z|[+-].*)?$/.exec(text) ?? [];
+  return Date.parse(`${base}${zone}`) * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
+};
+
+/**
+ * A SalesLoft list of `records` on every GET: honours updated_at[gt|gte|lt|lte], id[gt], sort_by=updated_at
+ * with sort_direction, page and per_page (default 25; everything when the request has neither, as groups
+ * and caller ids answer), with paging metadata when `pages`. Returns the requests as they arrive.
+ */
+export const fakeList = (records: FakeRecord[], { pages = true, headers = {} }: { pages?: boolean; headers?: Record<string, string> } = {}): SentRequest[] =>
+  recordRequests(({ query }) => {
+    const bound = (key: string): number | undefined => (typeof query[key] === 'string' ? fakeMicros(query[key] as string) : undefined);
+    const [gt, gte, lt, lte] = ['gt', 'gte', 'lt', 'lte'].map((op) => bound(`updated_at[${op}]`));
+    const afterId = query['id[gt]'] === undefined ? undefined : Number(query['id[gt]']);
+    let rows = records.filter((record) => {
+      const at = fakeMicros(record.updated_at);
+      return (gt === undefined || at > gt) && (gte === undefined || at >= gte) && (lt === undefined || at < lt) && (lte === undefined || at <= lte) && (afterId === undefined || record.id > afterId);
+    });
+    if (query.sort_by === 'updated_at') {
+      const sign = query.sort_direction === 'DESC' ? -1 : 1;
+      rows = [...rows].sort((a, b) => sign * (fakeMicros(a.updated_at) - fakeMicros(b.updated_at) || a.id - b.id));
+    }
+    if (query.page === undefined && query.per_page === undefined) return [200, { data: rows }, headers];
+    const perPage = Number(query.per_page ?? 25);
+    const page = Number(query.page ?? 1);
+    const data = rows.slice((page - 1) * perPage, page * perPage);
+    const paging = { per_page: perPage, current_page: page, next_page: page * perPage < rows.length ? page + 1 : null, prev_page: page > 1 ? page - 1 : null, total_count: rows.length };
+    // SalesLoft's surcharge for deep pages.
+    const cost = page <= 100 ? 1 : page <= 150 ? 3 : page <= 250 ? 8 : page <= 500 ? 10 : 30;
+    return [200, pages ? { metadata: { paging }, data } : { metadata: {}, data }, { 'x-ratelimit-endpoint-cost': String(cost), ...headers }];
+  });
 
 /** A real redis-server on a free loopback port, for the shared rate budget's tests (scripts/redis-server.ts). */
 export { startRedis } from '../scripts/redis-server.js';

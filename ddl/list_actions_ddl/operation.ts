@@ -5,7 +5,7 @@ const capitalized = (word: string): string => word.charAt(0).toUpperCase() + wor
 export default defineDdl({
   name: 'list_actions_ddl',
   title: 'List actions (DDL)',
-  description: 'The in-progress actions for a dropdown, e.g. "Phone action due 2024-05-01 (person 12)", valued by the action id.',
+  description: 'The in-progress actions for a dropdown, e.g. "Phone action due 2024-05-01 (person 12)", valued by the action id. Typed text is matched against these texts among the first 500 records SalesLoft lists.',
   path: '/v2/actions',
   paging: 'pages',
   search: 'text',

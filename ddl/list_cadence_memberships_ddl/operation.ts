@@ -3,7 +3,7 @@ import { defineDdl } from '../../connector/operation.js';
 export default defineDdl({
   name: 'list_cadence_memberships_ddl',
   title: 'List cadence memberships (DDL)',
-  description: 'Cadence memberships for a dropdown, e.g. "Cadence 5 – Person 9 (active)", valued by the membership id.',
+  description: 'Cadence memberships for a dropdown, e.g. "Cadence 5 – Person 9 (active)", valued by the membership id. Typed text is matched against these texts among the first 500 records SalesLoft lists.',
   path: '/v2/cadence_memberships',
   paging: 'pages',
   search: 'text',

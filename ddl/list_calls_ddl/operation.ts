@@ -3,7 +3,7 @@ import { defineDdl, minuteOf } from '../../connector/operation.js';
 export default defineDdl({
   name: 'list_calls_ddl',
   title: 'List calls (DDL)',
-  description: 'Calls for a dropdown, e.g. "Call to +15551234567 on 2024-05-01 14:32 – Interested", valued by the call id.',
+  description: 'Calls for a dropdown, e.g. "Call to +15551234567 on 2024-05-01 14:32 – Interested", valued by the call id. Typed text is matched against these texts among the first 500 records SalesLoft lists.',
   path: '/v2/activities/calls',
   paging: 'pages',
   search: 'text',

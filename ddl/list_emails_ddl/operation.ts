@@ -3,7 +3,7 @@ import { defineDdl, minuteOf } from '../../connector/operation.js';
 export default defineDdl({
   name: 'list_emails_ddl',
   title: 'List emails (DDL)',
-  description: 'Emails for a dropdown: the subject, else the recipient and when it was sent, valued by the email id.',
+  description: 'Emails for a dropdown: the subject, else the recipient and when it was sent, valued by the email id. Typed text is matched against these texts among the first 500 records SalesLoft lists.',
   path: '/v2/activities/emails',
   paging: 'pages',
   search: 'text',

@@ -5,7 +5,7 @@ const maxLength = 50;
 export default defineDdl({
   name: 'list_notes_ddl',
   title: 'List notes (DDL)',
-  description: 'Notes for a dropdown: the start of the note content, valued by the note id.',
+  description: 'Notes for a dropdown: the start of the note content, valued by the note id. Typed text is matched against these texts among the first 500 records SalesLoft lists.',
   path: '/v2/notes',
   paging: 'pages',
   search: 'text',

@@ -3,7 +3,7 @@ import { defineDdl } from '../../connector/operation.js';
 export default defineDdl({
   name: 'list_person_stages_ddl',
   title: 'List person stages (DDL)',
-  description: 'Person stages for a dropdown: the stage name, valued by its id.',
+  description: 'Person stages for a dropdown: the stage name, valued by its id. Typed text is matched against these texts among the first 500 records SalesLoft lists.',
   path: '/v2/person_stages',
   paging: 'pages',
   search: 'text',

@@ -3,7 +3,7 @@ import { defineDdl } from '../../connector/operation.js';
 export default defineDdl({
   name: 'list_steps_ddl',
   title: 'List steps (DDL)',
-  description: 'Cadence steps for a dropdown: the step display name, valued by its id; only one cadence\'s steps when a cadence is given.',
+  description: 'Cadence steps for a dropdown: the step display name, valued by its id; only one cadence\'s steps when a cadence is given. Typed text is matched against these texts among the first 500 records SalesLoft lists.',
   path: '/v2/steps',
   paging: 'pages',
   search: 'text',

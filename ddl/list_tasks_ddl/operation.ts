@@ -3,7 +3,7 @@ import { defineDdl } from '../../connector/operation.js';
 export default defineDdl({
   name: 'list_tasks_ddl',
   title: 'List tasks (DDL)',
-  description: 'Tasks for a dropdown: the subject and due date, e.g. "Call back Jane (due 2024-05-01)", valued by the task id.',
+  description: 'Tasks for a dropdown: the subject and due date, e.g. "Call back Jane (due 2024-05-01)", valued by the task id. Typed text is matched against these texts among the first 500 records SalesLoft lists.',
   path: '/v2/tasks',
   paging: 'pages',
   search: 'text',

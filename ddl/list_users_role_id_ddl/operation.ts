@@ -3,7 +3,7 @@ import { defineDdl } from '../../connector/operation.js';
 export default defineDdl({
   name: 'list_users_role_id_ddl',
   title: 'List users role ID (DDL)',
-  description: 'The roles the team\'s users have (e.g. Admin, User or a custom role id), each once, for the users role filter.',
+  description: 'The roles the team\'s users have (e.g. Admin, User or a custom role id), each once, for the users role filter. Typed text is matched against these texts among the first 500 records SalesLoft lists.',
   path: '/v2/users',
   // The executor sends page, so SalesLoft pages the users (without page it returns them all at once).
   paging: 'pages',

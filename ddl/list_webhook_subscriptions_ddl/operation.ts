@@ -3,7 +3,7 @@ import { defineDdl } from '../../connector/operation.js';
 export default defineDdl({
   name: 'list_webhook_subscriptions_ddl',
   title: 'List webhook subscriptions (DDL)',
-  description: "The team's webhook subscriptions for a dropdown: event type and callback URL (marked when disabled), valued by id.",
+  description: "The team's webhook subscriptions for a dropdown: event type and callback URL (marked when disabled), valued by id. Typed text is matched against these texts, among all of them (SalesLoft returns every subscription at once).",
   path: '/v2/webhook_subscriptions',
   // SalesLoft returns every subscription in one unpaged response.
   paging: 'single',

@@ -1,0 +1,32 @@
+// Command-line arguments shared by the CLI's commands. A module of its own so that command modules
+// loaded by cli.ts can use it without importing cli.ts, whose top-level await would deadlock them.
+
+import { existsSync, readFileSync } from 'node:fs';
+
+export class UsageError extends Error {}
+
+export const option = (args: string[], name: string): string | undefined => {
+  const index = args.indexOf(name);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value.`);
+  return value;
+};
+
+export const readInput = (text: string | undefined): Record<string, unknown> => {
+  if (text === undefined) return {};
+  let source = text;
+  if (text.startsWith('@')) {
+    const file = text.slice(1);
+    if (!existsSync(file)) throw new UsageError(`--input ${text}: no file ${file}.`);
+    source = readFileSync(file, 'utf8');
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(source);
+  } catch (error) {
+    throw new UsageError(`--input is not valid JSON (${(error as Error).message}). Give an object such as '{"person_id": 1}' or @file.json.`);
+  }
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new UsageError('--input must be a JSON object such as {"person_id": 1}.');
+  return input as Record<string, unknown>;
+};

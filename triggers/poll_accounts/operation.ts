@@ -1,0 +1,12 @@
+import { defineTrigger } from '../../connector/operation.js';
+
+export default defineTrigger({
+  name: 'poll_accounts',
+  title: 'New or updated accounts',
+  description:
+    'Returns the accounts created or updated since the previous poll, each marked created or updated, and the state to pass to the next poll. The first poll without a state returns nothing and starts from now (or from since).',
+  delivery: 'poll',
+  resource: 'account',
+  list: 'list_accounts',
+  scope: 'accounts:read',
+});

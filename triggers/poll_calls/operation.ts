@@ -1,0 +1,12 @@
+import { defineTrigger } from '../../connector/operation.js';
+
+export default defineTrigger({
+  name: 'poll_calls',
+  title: 'New or updated calls',
+  description:
+    'Returns the calls created or updated since the previous poll, each marked created or updated, and the state to pass to the next poll. The first poll without a state returns nothing and starts from now (or from since).',
+  delivery: 'poll',
+  resource: 'call',
+  list: 'list_calls',
+  scope: 'calls:read',
+});

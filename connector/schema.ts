@@ -34,6 +34,9 @@ const formats: Record<string, { pattern: RegExp; expected: string }> = {
     pattern: new RegExp(`${isoDate.source}|${isoDateTime.source}`),
     expected: 'an ISO 8601 date (2024-01-31) or date-time (2024-01-31T09:00:00Z)',
   },
+  // The standard names (scripts/schema-conventions.ts converts the old ones above).
+  'date-time': { pattern: isoDateTime, expected: 'an ISO 8601 date-time such as 2024-01-31T09:00:00Z' },
+  date: { pattern: isoDate, expected: 'an ISO 8601 date such as 2024-01-31' },
   email: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, expected: 'an email address such as jane@example.com' },
 };
 

@@ -98,7 +98,7 @@ do_not_contact?: boolean
  * Values of the team's custom fields, by field name: either an object such as {"Lead Source": "Website"} or a list of {key, value} pairs. Sent to SalesLoft as an object.
  */
 custom_fields?: ({
-[k: string]: string | number | boolean | null
+[k: string]: unknown
 } | {
 key: string
 value: (string | number | boolean | null)
@@ -126,7 +126,7 @@ crm_id?: string
 /**
  * The CRM the CRM ID belongs to. Required with CRM ID.
  */
-crm_id_type?: "salesforce"
+crm_id_type?: ("salesforce" & string)
 }
 }
 
@@ -846,7 +846,7 @@ name: string
 /**
  * What the field belongs to: a person, a company (account) or an opportunity. SalesLoft's default is person.
  */
-field_type?: ("person" | "company" | "opportunity")
+field_type?: (("person" | "company" | "opportunity") & string)
 }
 }
 
@@ -948,7 +948,7 @@ content: string
 /**
  * Whether the note is about a person or an account.
  */
-associated_with_type: ("person" | "account")
+associated_with_type: (("person" | "account") & string)
 /**
  * The id of the person or account (as chosen in "Associated with") the note is about.
  */
@@ -1079,7 +1079,7 @@ title?: string
 /**
  * The seniority of the person's job.
  */
-job_seniority?: ("director" | "executive" | "individual_contributor" | "manager" | "vice_president" | "unknown")
+job_seniority?: (("director" | "executive" | "individual_contributor" | "manager" | "vice_president" | "unknown") & string)
 /**
  * Phone number, without formatting. Required with a last name when no email address is given.
  */
@@ -1179,7 +1179,7 @@ tags?: string[]
 /**
  * Ways of communication to prevent for this person: SalesLoft blocks them one by one and automatically skips cadence steps of these types for this person.
  */
-contact_restrictions?: ("call" | "email" | "message")[]
+contact_restrictions?: (("call" | "email" | "message") & string)[]
 /**
  * The person has opted out of all communication: true prevents calling, emailing or adding them to a cadence in SalesLoft, and removes them from any cadence they are on.
  */
@@ -1188,7 +1188,7 @@ do_not_contact?: boolean
  * Values of the team's custom fields, by field name: either an object such as {"Lead Source": "Website"} or a list of {key, value} pairs. Sent to SalesLoft as an object.
  */
 custom_fields?: ({
-[k: string]: string | number | boolean | null
+[k: string]: unknown
 } | {
 key: string
 value: (string | number | boolean | null)
@@ -1204,7 +1204,7 @@ crm_id?: string
 /**
  * The CRM the CRM ID belongs to. Required with CRM ID.
  */
-crm_id_type?: "salesforce"
+crm_id_type?: ("salesforce" & string)
 })
 }
 
@@ -1597,7 +1597,7 @@ user_id: (number | string)
 /**
  * The kind of task.
  */
-task_type: ("call" | "email" | "general")
+task_type: (("call" | "email" | "general") & string)
 /**
  * The day the task is due, as an ISO 8601 date such as 2025-01-31.
  */
@@ -1613,7 +1613,7 @@ description?: string
 /**
  * The state of the new task; "scheduled" is the only one allowed. The original API spec requires it, the current docs no longer list it: leave it empty unless SalesLoft asks for it.
  */
-current_state?: "scheduled"
+current_state?: ("scheduled" & string)
 /**
  * A unique key of your own: SalesLoft will not create a second task with the same key, so a repeated request cannot duplicate the task.
  */
@@ -1800,7 +1800,7 @@ import_id: (number | string)
 /**
  * Whether to delete the people of this import too. Leave empty to delete only the import and keep all its people. "single": also delete the people who are on this import only (people also on another import are kept). "all": also delete every person on this import, even those that are on other imports.
  */
-undo?: ("single" | "all")
+undo?: (("single" | "all") & string)
 }
 
 /**
@@ -3872,11 +3872,11 @@ lte?: string
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at" | "order")
+sort_by?: (("created_at" | "updated_at" | "order") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -4041,11 +4041,11 @@ name?: string[]
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at" | "order")
+sort_by?: (("created_at" | "updated_at" | "order") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -4261,7 +4261,7 @@ gt?: string
 gte?: string
 lt?: string
 lte?: string
-} | ("_is_null" | "_is_not_null"))
+} | (("_is_null" | "_is_not_null") & string))
 /**
  * Only accounts matching all these custom field values, by field name, e.g. {"Lead Source": "Website"} (sent as custom_fields[Lead Source]=Website). Names are case-sensitive, values are not.
  */
@@ -4297,11 +4297,11 @@ user_relationships?: {
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at" | "last_contacted_at" | "account_stage" | "account_stage_name" | "account_tier" | "account_tier_name" | "name" | "counts_people")
+sort_by?: (("created_at" | "updated_at" | "last_contacted_at" | "account_stage" | "account_stage_name" | "account_tier" | "account_tier_name" | "name" | "counts_people") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -4665,7 +4665,7 @@ action_ids?: (number | string)[]
 /**
  * Only actions of this type.
  */
-type?: ("email" | "phone" | "other")
+type?: (("email" | "phone" | "other") & string)
 /**
  * Only actions due in this range of dates (e.g. {"lte": "2024-01-31"} for everything due by the end of January).
  */
@@ -4713,11 +4713,11 @@ lte?: string
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at")
+sort_by?: (("created_at" | "updated_at") & string)
 /**
  * Direction to sort in (SalesLoft's default here is DESC). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -4936,7 +4936,7 @@ bulk_jobs_id: (number | string)
 /**
  * Only results with one of these statuses.
  */
-status?: ("pending" | "success" | "error" | "retrying")[]
+status?: (("pending" | "success" | "error" | "retrying") & string)[]
 /**
  * Cursor: only results whose id is greater than gt (sent as id[gt]). This list has no pages: pass the last id of the previous batch to get the next one.
  */
@@ -5095,11 +5095,11 @@ lte?: string
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("added_at" | "updated_at")
+sort_by?: (("added_at" | "updated_at") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -5355,11 +5355,11 @@ lte?: string
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at" | "name")
+sort_by?: (("created_at" | "updated_at" | "name") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -5692,11 +5692,11 @@ person_id?: (number | string)[]
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at")
+sort_by?: (("created_at" | "updated_at") & string)
 /**
  * Direction to sort in (SalesLoft's default here is DESC). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -5889,11 +5889,11 @@ access_token?: string
 /**
  * Key to sort on (SalesLoft's default is name).
  */
-sort_by?: ("name" | "updated_at")
+sort_by?: (("name" | "updated_at") & string)
 /**
  * Direction to sort in (SalesLoft's default here is ASC). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -6021,11 +6021,11 @@ name?: string
 /**
  * Key to sort on (SalesLoft's default is name).
  */
-sort_by?: ("name" | "updated_at")
+sort_by?: (("name" | "updated_at") & string)
 /**
  * Direction to sort in (SalesLoft's default here is ASC). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -6241,11 +6241,11 @@ disposition?: string[]
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at")
+sort_by?: (("created_at" | "updated_at") & string)
 /**
  * Direction to sort in (SalesLoft's default here is DESC). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -6500,11 +6500,11 @@ lte?: string
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at")
+sort_by?: (("created_at" | "updated_at") & string)
 /**
  * Direction to sort in (SalesLoft's default here is DESC). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -6678,15 +6678,15 @@ access_token?: string
 /**
  * Only the fields mapped for this kind of SalesLoft activity: email or phone (the keys of Create call's CRM fields are the phone fields).
  */
-source?: ("email" | "phone")
+source?: (("email" | "phone") & string)
 /**
  * Key to sort on (SalesLoft's default is title).
  */
-sort_by?: ("title" | "updated_at")
+sort_by?: (("title" | "updated_at") & string)
 /**
  * Direction to sort in (SalesLoft's default here is ASC). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -6820,7 +6820,7 @@ search?: string
 /**
  * Only the fields mapped for this kind of SalesLoft activity: emails or phone calls.
  */
-source?: ("email" | "phone")
+source?: (("email" | "phone") & string)
 }
 
 /**
@@ -6853,15 +6853,15 @@ custom_field_ids?: (number | string)[]
 /**
  * Only fields of this type: person, company (account) or opportunity.
  */
-field_type?: ("person" | "company" | "opportunity")
+field_type?: (("person" | "company" | "opportunity") & string)
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at" | "name")
+sort_by?: (("created_at" | "updated_at" | "name") & string)
 /**
  * Direction to sort in (SalesLoft's default here is DESC). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -6970,7 +6970,7 @@ search?: string
 /**
  * Only the custom fields of this kind of record: people, accounts (company) or opportunities.
  */
-field_type?: ("person" | "company" | "opportunity")
+field_type?: (("person" | "company" | "opportunity") & string)
 }
 
 /**
@@ -7001,7 +7001,7 @@ search?: string
 /**
  * Only the custom fields of this kind of record: people, accounts (company) or opportunities.
  */
-field_type?: ("person" | "company" | "opportunity")
+field_type?: (("person" | "company" | "opportunity") & string)
 }
 
 /**
@@ -7056,7 +7056,7 @@ bounced?: boolean
 /**
  * Only emails in one of these sending statuses.
  */
-status?: ("sent" | "sent_from_gmail" | "sent_from_external" | "pending" | "pending_reply_check" | "scheduled" | "sending" | "delivering" | "failed" | "cancelled" | "pending_through_gmail" | "pending_through_external")[]
+status?: (("sent" | "sent_from_gmail" | "sent_from_external" | "pending" | "pending_reply_check" | "scheduled" | "sending" | "delivering" | "failed" | "cancelled" | "pending_through_gmail" | "pending_through_external") & string)[]
 /**
  * Only emails to of these people.
  * 
@@ -7112,11 +7112,11 @@ scoped_fields?: string[]
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("updated_at" | "send_time")
+sort_by?: (("updated_at" | "send_time") & string)
 /**
  * Direction to sort in (SalesLoft's default here is DESC). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -7417,11 +7417,11 @@ group_ids?: (number | string)[]
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at")
+sort_by?: (("created_at" | "updated_at") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 }
 
 export interface ListGroupsOutput {
@@ -7551,11 +7551,11 @@ user_ids?: (number | string)[]
 /**
  * Key to sort on (SalesLoft's default is created_at).
  */
-sort_by?: ("created_at" | "updated_at")
+sort_by?: (("created_at" | "updated_at") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -7720,7 +7720,7 @@ note_ids?: (number | string)[]
 /**
  * Only notes about a person, or only notes about an account.
  */
-associated_with_type?: ("person" | "account")
+associated_with_type?: (("person" | "account") & string)
 /**
  * Only notes about this person or account. Needs "Associated with" to say which it is.
  */
@@ -7737,11 +7737,11 @@ lte?: string
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at")
+sort_by?: (("created_at" | "updated_at") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -7970,7 +7970,7 @@ import_id?: ((number | string) | "_is_null")[]
 /**
  * Only people with one of these job seniorities; "_is_null" matches people without one.
  */
-job_seniority?: ("director" | "executive" | "individual_contributor" | "manager" | "vice_president" | "unknown" | "_is_null")[]
+job_seniority?: (("director" | "executive" | "individual_contributor" | "manager" | "vice_president" | "unknown" | "_is_null") & string)[]
 /**
  * Only people with one of these job titles. Supports partial matching.
  */
@@ -8071,15 +8071,15 @@ gt?: string
 gte?: string
 lt?: string
 lte?: string
-} | ("_is_null" | "_is_not_null"))
+} | (("_is_null" | "_is_not_null") & string))
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at" | "last_contacted_at" | "name" | "title" | "job_seniority" | "call_count" | "sent_emails" | "clicked_emails" | "replied_emails" | "viewed_emails" | "account" | "cadence_stage_name")
+sort_by?: (("created_at" | "updated_at" | "last_contacted_at" | "name" | "title" | "job_seniority" | "call_count" | "sent_emails" | "clicked_emails" | "replied_emails" | "viewed_emails" | "account" | "cadence_stage_name") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -8508,11 +8508,11 @@ person_stage_ids?: (number | string)[]
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at")
+sort_by?: (("created_at" | "updated_at") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -8650,7 +8650,7 @@ cadence_id?: (number | string)
 /**
  * Only steps of this type: the kind of action the step schedules.
  */
-type?: ("email" | "phone" | "integration" | "other")
+type?: (("email" | "phone" | "integration" | "other") & string)
 /**
  * True: only steps with due actions; false: only steps without.
  */
@@ -8658,11 +8658,11 @@ has_due_actions?: boolean
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
-sort_by?: ("created_at" | "updated_at")
+sort_by?: (("created_at" | "updated_at") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -8852,11 +8852,11 @@ tag_ids?: (number | string)[]
 /**
  * Key to sort on (SalesLoft's default is name).
  */
-sort_by?: "name"
+sort_by?: ("name" & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -9023,15 +9023,15 @@ account_id?: (number | string)[]
 /**
  * Only tasks in one of these states.
  */
-current_state?: ("scheduled" | "completed")[]
+current_state?: (("scheduled" | "completed") & string)[]
 /**
  * Only tasks of one of these types.
  */
-task_type?: ("call" | "email" | "general")[]
+task_type?: (("call" | "email" | "general") & string)[]
 /**
  * Only tasks due in this period.
  */
-time_interval_filter?: ("overdue" | "today" | "tomorrow" | "this_week" | "next_week")
+time_interval_filter?: (("overdue" | "today" | "tomorrow" | "this_week" | "next_week") & string)
 /**
  * Only the task created with this idempotency key.
  */
@@ -9043,11 +9043,11 @@ locale?: string[]
 /**
  * Key to sort on (SalesLoft's default is due_date).
  */
-sort_by?: ("due_date" | "due_at")
+sort_by?: (("due_date" | "due_at") & string)
 /**
  * SalesLoft's default for tasks is ASC (earliest due first). ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
  */
@@ -9320,11 +9320,11 @@ work_country?: string[]
 /**
  * Key to sort on (SalesLoft's default is id).
  */
-sort_by?: ("id" | "email" | "name" | "group" | "role")
+sort_by?: (("id" | "email" | "name" | "group" | "role") & string)
 /**
  * ASC sorts nulls first, DESC sorts nulls last.
  */
-sort_direction?: ("ASC" | "DESC")
+sort_direction?: (("ASC" | "DESC") & string)
 /**
  * The page to fetch, starting at 1. Without it SalesLoft returns every user at once, with no paging metadata.
  */
@@ -9732,6 +9732,9 @@ value: (string | number | boolean)
  * The request body: none, raw (JSON object or text, sent as given) or form_urlencoded (key/value pairs).
  */
 body?: ({
+/**
+ * Nothing is sent as the request body.
+ */
 none: null
 } | {
 /**
@@ -9886,7 +9889,7 @@ archived?: boolean
  * Values of the team's custom fields, by field name: either an object such as {"Lead Source": "Website"} or a list of {key, value} pairs. Sent to SalesLoft as an object.
  */
 custom_fields?: ({
-[k: string]: string | number | boolean | null
+[k: string]: unknown
 } | {
 key: string
 value: (string | number | boolean | null)
@@ -9914,7 +9917,7 @@ crm_id?: string
 /**
  * The CRM the CRM ID belongs to. Required with CRM ID.
  */
-crm_id_type?: "salesforce"
+crm_id_type?: ("salesforce" & string)
 }
 }
 
@@ -10258,7 +10261,7 @@ name?: string
 /**
  * The new field type: person, company (account) or opportunity.
  */
-field_type?: ("person" | "company" | "opportunity")
+field_type?: (("person" | "company" | "opportunity") & string)
 }
 }
 
@@ -10476,7 +10479,7 @@ title?: string
 /**
  * The seniority of the person's job.
  */
-job_seniority?: ("director" | "executive" | "individual_contributor" | "manager" | "vice_president" | "unknown")
+job_seniority?: (("director" | "executive" | "individual_contributor" | "manager" | "vice_president" | "unknown") & string)
 /**
  * Phone number, without formatting.
  */
@@ -10576,7 +10579,7 @@ tags?: string[]
 /**
  * Ways of communication to prevent for this person: SalesLoft blocks them one by one and automatically skips cadence steps of these types for this person.
  */
-contact_restrictions?: ("call" | "email" | "message")[]
+contact_restrictions?: (("call" | "email" | "message") & string)[]
 /**
  * The person has opted out of all communication: true prevents calling, emailing or adding them to a cadence in SalesLoft, and removes them from any cadence they are on.
  */
@@ -10585,7 +10588,7 @@ do_not_contact?: boolean
  * Values of the team's custom fields, by field name: either an object such as {"Lead Source": "Website"} or a list of {key, value} pairs. Sent to SalesLoft as an object.
  */
 custom_fields?: ({
-[k: string]: string | number | boolean | null
+[k: string]: unknown
 } | {
 key: string
 value: (string | number | boolean | null)
@@ -10597,7 +10600,7 @@ crm_id?: string
 /**
  * The CRM the CRM ID belongs to. Required with CRM ID.
  */
-crm_id_type?: "salesforce"
+crm_id_type?: ("salesforce" & string)
 }
 }
 
@@ -10985,7 +10988,7 @@ fields: {
 /**
  * The field that finds the person to update: ID, CRM ID or email address. That field must be given too (CRM ID also needs CRM ID type). When no person matches, a new person is created, as Create person would; the request fails when several people match (e.g. when the team allows duplicate email addresses).
  */
-upsert_key: ("id" | "crm_id" | "email_address")
+upsert_key: (("id" | "crm_id" | "email_address") & string)
 /**
  * The person to update, when the upsert key is ID. Given with another upsert key, the request fails if the person that key matches has another id.
  */
@@ -11009,7 +11012,7 @@ title?: string
 /**
  * The seniority of the person's job.
  */
-job_seniority?: ("director" | "executive" | "individual_contributor" | "manager" | "vice_president" | "unknown")
+job_seniority?: (("director" | "executive" | "individual_contributor" | "manager" | "vice_president" | "unknown") & string)
 /**
  * Phone number, without formatting.
  */
@@ -11109,7 +11112,7 @@ tags?: string[]
 /**
  * Ways of communication to prevent for this person: SalesLoft blocks them one by one and automatically skips cadence steps of these types for this person.
  */
-contact_restrictions?: ("call" | "email" | "message")[]
+contact_restrictions?: (("call" | "email" | "message") & string)[]
 /**
  * The person has opted out of all communication: true prevents calling, emailing or adding them to a cadence in SalesLoft, and removes them from any cadence they are on.
  */
@@ -11118,7 +11121,7 @@ do_not_contact?: boolean
  * Values of the team's custom fields, by field name: either an object such as {"Lead Source": "Website"} or a list of {key, value} pairs. Sent to SalesLoft as an object.
  */
 custom_fields?: ({
-[k: string]: string | number | boolean | null
+[k: string]: unknown
 } | {
 key: string
 value: (string | number | boolean | null)
@@ -11130,7 +11133,7 @@ crm_id?: string
 /**
  * The CRM the CRM ID belongs to. Required with CRM ID.
  */
-crm_id_type?: "salesforce"
+crm_id_type?: ("salesforce" & string)
 }
 }
 

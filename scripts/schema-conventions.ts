@@ -17,8 +17,8 @@ type JsonObject = Record<string, Json>;
 const renamedFormats: Record<string, string> = { 'iso-datetime': 'date-time', 'iso-date': 'date' };
 
 export const dateOrDateTimeBranches = [
-  { title: 'Date', description: 'A calendar date such as 2024-01-31.', type: 'string', format: 'date' },
-  { title: 'Date and time', description: 'An ISO 8601 date-time such as 2024-01-31T09:00:00Z.', type: 'string', format: 'date-time' },
+  { title: 'Date (2024-01-31)', description: 'A calendar date such as 2024-01-31.', type: 'string', format: 'date' },
+  { title: 'Date and time (2024-01-31T09:00:00Z)', description: 'An ISO 8601 date-time such as 2024-01-31T09:00:00Z.', type: 'string', format: 'date-time' },
 ];
 
 const isObject = (value: Json): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);

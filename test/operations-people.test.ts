@@ -35,7 +35,7 @@ describe('create_person', () => {
   test('without an email address nor a phone and a last name: one readable problem at fields', async () => {
     for (const fields of [{ first_name: 'John' }, { first_name: 'John', phone: '1234567890' }, { last_name: 'Doe' }]) {
       const problems = await problemsOf('create_person', { fields });
-      expect(problems).toEqual([{ path: 'fields', message: 'must be an email_address, or a phone and a last_name' }]);
+      expect(problems).toEqual([{ path: 'fields', message: 'must match one of: By email address (with email_address), or By phone and last name (with phone and last_name)' }]);
     }
   });
 

@@ -135,7 +135,7 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         const operation = find(rest[0]);
         const input = readInput(option(rest, '--input'));
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
-        io.out(JSON.stringify(await connector.run(operation.name, input), null, 2));
+        io.out(JSON.stringify(await connector.runByName(operation.name, input), null, 2));
         return 0;
       }
       default:

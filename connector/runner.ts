@@ -172,10 +172,23 @@ export class Connector {
     this.pacer = new RatePacer(this.settings);
   }
 
-  /** Runs an operation by name; the input and output types follow the name. */
-  async run<Name extends OperationName>(name: Name, input: Operations[Name]['input']): Promise<Operations[Name]['output']>;
-  async run(name: string, input: OperationInput): Promise<unknown>;
-  async run(name: string, input: OperationInput = {}): Promise<unknown> {
+  /**
+   * Runs a registered operation; the input and output types follow the name, so a misspelt name or
+   * field, a wrong type or enum value and a missing required field fail to compile.
+   */
+  async run<Name extends OperationName>(name: Name, input: Operations[Name]['input']): Promise<Operations[Name]['output']> {
+    return (await this.runByName(name, input)) as Operations[Name]['output'];
+  }
+
+  /**
+   * Runs an operation whose name is known only at run time (a CLI argument, a workflow step): the
+   * input is checked against the operation's schema before anything is sent, as for `run`.
+   */
+  async runByName(name: string, input: unknown = {}): Promise<unknown> {
+    return this.runChecked(name, (input ?? {}) as OperationInput);
+  }
+
+  private async runChecked(name: string, input: OperationInput): Promise<unknown> {
     const registry = await loadRegistry();
     const token = this.tokenFor(input);
     try {

@@ -16,7 +16,7 @@ const intercept = (status: number, reply?: unknown): (() => Seen[]) => {
 };
 
 /** Runs by name with any input (the generated input types would refuse the bad ones at compile time). */
-const run = (name: string, input: Record<string, unknown>, using = connector): Promise<unknown> => using.run(name, input);
+const run = (name: string, input: Record<string, unknown>, using = connector): Promise<unknown> => using.runByName(name, input);
 
 /** The problems of the InputError the input gets (nothing sent). */
 const problemsOf = async (name: string, input: Record<string, unknown>): Promise<Array<{ path: string; message: string }>> => (await expectRefused(connector, name, input)).problems;

@@ -36,7 +36,7 @@ describe.each(operations.map((entry) => [entry.operation.name, entry] as const))
       if (apiResponse && 'success' in apiResponse && Object.keys(apiResponse).length === 1) return [204];
       return [200, apiResponse];
     });
-    const output = await connector.run(name, sample(name, 'input.json'));
+    const output = await connector.runByName(name, sample(name, 'input.json'));
     if (expected === null) {
       expect(sent).toEqual([]);
     } else {

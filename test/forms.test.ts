@@ -2,6 +2,8 @@
 // validator reads the manifest's input_schema (what a workflow builder gets), renders it without a
 // warning and accepts the operation's sample input.
 
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import Form from '@rjsf/core';
@@ -9,6 +11,7 @@ import validator from '@rjsf/validator-ajv8';
 import type { RJSFSchema } from '@rjsf/utils';
 import { buildManifest } from '../connector/manifest.js';
 import { compile, type JsonSchema } from '../connector/schema.js';
+import { convertSchema, sourceSchemaFiles } from '../scripts/schema-conventions.js';
 import { hasSample, registry, sample } from './support.js';
 
 const manifest = buildManifest(registry);
@@ -63,6 +66,18 @@ describe.each(manifest.operations.map((operation) => [operation.name, operation]
       ['anyOf', 'oneOf'].flatMap((keyword) => ((node[keyword] as JsonSchema[] | undefined) ?? []).flatMap((branch, index) => (typeof branch.title === 'string' && branch.title ? [] : [`${path}/${keyword}/${index}`]))),
     );
     expect(untitled).toEqual([]);
+  });
+
+  test('every property has a title and a description', () => {
+    // Conditions (if/then/not) and requirement-only branches ({email_address: {}}) only constrain.
+    const requirementOnly = (property: unknown) => property === true || (isObject(property) && Object.keys(property).length === 0);
+    const isCondition = (path: string) => /\/(if|then|else|not)(\/|$)/.test(path);
+    const lacking = nodes.flatMap(([path, node]) =>
+      Object.entries(isObject(node.properties) && !path.endsWith('/properties') && !isCondition(path) ? node.properties : {}).flatMap(([name, property]) =>
+        requirementOnly(property) || (isObject(property) && property.title && property.description) ? [] : [`${path}/properties/${name}`],
+      ),
+    );
+    expect(lacking).toEqual([]);
   });
 
   test('labelled enums are choices with titles; formats are the standard ones', () => {
@@ -124,4 +139,9 @@ test('create_person: the manifest and the connector reject the same inputs', () 
   ];
   const verdicts = cases.map((input) => [compile(source)(input), compile(schema)(input), validator.isValid(schema as RJSFSchema, input, schema as RJSFSchema)]);
   expect(verdicts).toEqual([[false, false, false], [false, false, false], [false, false, false], [true, true, true], [true, true, true], [false, false, false]]);
+});
+
+test.each(sourceSchemaFiles().map((path) => [relative(process.cwd(), path), path]))('%s follows the mechanical schema conventions (else run `npm run convert-schemas`)', (_, path) => {
+  const schema = JSON.parse(readFileSync(path, 'utf8'));
+  expect(convertSchema(schema)).toEqual(schema);
 });

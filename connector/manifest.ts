@@ -6,11 +6,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from './paths.js';
 import type { Registry } from './registry.js';
-import { inlineRefs, type JsonSchema } from './schema.js';
+import { inlineRefs, isPlainObject, type JsonSchema } from './schema.js';
 
 const { name, version, description } = createRequire(import.meta.url)(join(packageRoot, 'package.json')) as Record<string, string>;
-
-const isPlainObject = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const labelledChoices = (schema: JsonSchema): JsonSchema => {
   const { enum: values, ...rest } = schema;

@@ -155,7 +155,7 @@ export const toProblems = (errors: readonly ErrorObject[]): InputProblem[] => {
 
 // ---- bundling ----------------------------------------------------------------------------------
 
-const isPlainObject = (value: unknown): value is JsonSchema =>
+export const isPlainObject = (value: unknown): value is JsonSchema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `$ref` siblings refine the referenced schema (e.g. add a title, or a lookup on `items`). */
@@ -167,7 +167,7 @@ export const refine = (base: JsonSchema, siblings: JsonSchema): JsonSchema => {
   return merged;
 };
 
-const resolvePointer = (schema: JsonSchema, pointer: string): JsonSchema =>
+export const resolvePointer = (schema: JsonSchema, pointer: string): JsonSchema =>
   pointer
     .split('/')
     .filter(Boolean)

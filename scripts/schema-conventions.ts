@@ -10,9 +10,9 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../connector/paths.js';
+import { isPlainObject, type JsonSchema } from '../connector/schema.js';
 
 type Json = unknown;
-type JsonObject = Record<string, Json>;
 
 const renamedFormats: Record<string, string> = { 'iso-datetime': 'date-time', 'iso-date': 'date' };
 
@@ -21,16 +21,15 @@ export const dateOrDateTimeBranches = [
   { title: 'Date and time (2024-01-31T09:00:00Z)', description: 'An ISO 8601 date-time such as 2024-01-31T09:00:00Z.', type: 'string', format: 'date-time' },
 ];
 
-const isObject = (value: Json): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The schema in the conventions; `properties` maps names to schemas, so its keys are never keywords. */
 export const convertSchema = (schema: Json): Json => {
   if (Array.isArray(schema)) return schema.map(convertSchema);
-  if (!isObject(schema)) return schema;
-  const converted: JsonObject = {};
+  if (!isPlainObject(schema)) return schema;
+  const converted: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     converted[key] =
-      (key === 'properties' || key === 'definitions' || key === 'patternProperties') && isObject(value)
+      (key === 'properties' || key === 'definitions' || key === 'patternProperties') && isPlainObject(value)
         ? Object.fromEntries(Object.entries(value).map(([name, child]) => [name, convertSchema(child)]))
         : convertSchema(value);
   }

@@ -5,11 +5,9 @@
 
 import { compile } from 'json-schema-to-typescript';
 import type { Registry } from '../connector/registry.js';
-import { refine, sharedSchemas, type JsonSchema } from '../connector/schema.js';
+import { isPlainObject, refine, resolvePointer, sharedSchemas, type JsonSchema } from '../connector/schema.js';
 
 const pascal = (name: string): string => name.replace(/(^|[_-])([a-z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
-
-const isPlainObject = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keywords that say nothing about which values are allowed. */
 const annotations = new Set(['title', 'description', 'lookup', 'advanced', 'enumLabels', 'default', 'examples', '$comment']);
@@ -30,12 +28,6 @@ const onlyAnnotates = (siblings: JsonSchema, target: JsonSchema): boolean =>
     }
     return false;
   });
-
-const resolvePointer = (document: JsonSchema, pointer: string): JsonSchema =>
-  pointer
-    .split('/')
-    .filter(Boolean)
-    .reduce<unknown>((node, key) => (node as JsonSchema)[key], document) as JsonSchema;
 
 /** `/schemas/resources/person.json` -> Person; `/schemas/common.json#/definitions/time_range` -> TimeRange. */
 const typeNameOf = (documentId: string, pointer: string): string =>

@@ -10,7 +10,7 @@ import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import type { RJSFSchema } from '@rjsf/utils';
 import { buildManifest } from '../connector/manifest.js';
-import { compile, type JsonSchema } from '../connector/schema.js';
+import { compile, isPlainObject, type JsonSchema } from '../connector/schema.js';
 import { convertSchema, sourceSchemaFiles } from '../scripts/schema-conventions.js';
 import { hasSample, registry, sample } from './support.js';
 
@@ -19,12 +19,11 @@ const manifestOperation = (name: string) => manifest.operations.find((operation)
 const render = (name: string, formData: unknown = {}): string =>
   renderToStaticMarkup(createElement(Form, { schema: manifestOperation(name).input_schema as RJSFSchema, validator, formData }));
 
-const isObject = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every subschema with its path, `properties` entries included. */
 const subschemas = (schema: unknown, path = '#'): Array<[string, JsonSchema]> => {
   if (Array.isArray(schema)) return schema.flatMap((item, index) => subschemas(item, `${path}/${index}`));
-  if (!isObject(schema)) return [];
+  if (!isPlainObject(schema)) return [];
   return [[path, schema], ...Object.entries(schema).flatMap(([key, value]) => subschemas(value, `${path}/${key}`))];
 };
 
@@ -70,11 +69,11 @@ describe.each(manifest.operations.map((operation) => [operation.name, operation]
 
   test('every property has a title and a description', () => {
     // Conditions (if/then/not) and requirement-only branches ({email_address: {}}) only constrain.
-    const requirementOnly = (property: unknown) => property === true || (isObject(property) && Object.keys(property).length === 0);
+    const requirementOnly = (property: unknown) => property === true || (isPlainObject(property) && Object.keys(property).length === 0);
     const isCondition = (path: string) => /\/(if|then|else|not)(\/|$)/.test(path);
     const lacking = nodes.flatMap(([path, node]) =>
-      Object.entries(isObject(node.properties) && !path.endsWith('/properties') && !isCondition(path) ? node.properties : {}).flatMap(([name, property]) =>
-        requirementOnly(property) || (isObject(property) && property.title && property.description) ? [] : [`${path}/properties/${name}`],
+      Object.entries(isPlainObject(node.properties) && !path.endsWith('/properties') && !isCondition(path) ? node.properties : {}).flatMap(([name, property]) =>
+        requirementOnly(property) || (isPlainObject(property) && property.title && property.description) ? [] : [`${path}/properties/${name}`],
       ),
     );
     expect(lacking).toEqual([]);

@@ -141,6 +141,9 @@ const normalizeBody = (body: unknown): unknown => {
   return { ...body, custom_fields: Object.fromEntries(customFields.map(({ key, value }: { key: string; value: unknown }) => [key, value])) };
 };
 
+/** The input may be left out when the operation has no required input (e.g. `run('list_users_ddl')`). */
+type InputArgument<Input> = {} extends Input ? [input?: Input] : [input: Input];
+
 export class Connector {
   private readonly settings: Settings;
   private readonly http: Got;
@@ -176,8 +179,8 @@ export class Connector {
    * Runs a registered operation; the input and output types follow the name, so a misspelt name or
    * field, a wrong type or enum value and a missing required field fail to compile.
    */
-  async run<Name extends OperationName>(name: Name, input: Operations[Name]['input']): Promise<Operations[Name]['output']> {
-    return (await this.runByName(name, input)) as Operations[Name]['output'];
+  async run<Name extends OperationName>(name: Name, ...input: InputArgument<Operations[Name]['input']>): Promise<Operations[Name]['output']> {
+    return (await this.runByName(name, input[0])) as Operations[Name]['output'];
   }
 
   /**

@@ -28,3 +28,9 @@ export async function correct(runtimeName: string, runtimeInput: unknown): Promi
 
   void [id, email, page, choices, output];
 }
+
+export async function withoutInput(): Promise<void> {
+  const { result } = await salesloft.run('list_users_ddl');
+  await salesloft.run('list_people');
+  void result;
+}

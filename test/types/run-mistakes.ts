@@ -53,3 +53,13 @@ export async function mistakes(runtimeName: string): Promise<void> {
   const wrong: string = data.id;
   void wrong;
 }
+
+export async function moreMistakes(): Promise<void> {
+  // mistake: no input for an operation with required input
+  // @ts-expect-error
+  await salesloft.run('get_person');
+
+  // mistake: a misspelt property where every property is optional
+  // @ts-expect-error
+  await salesloft.run('list_users_ddl', { serch: 'jane' });
+}

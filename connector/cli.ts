@@ -64,6 +64,9 @@ const pad = (rows: string[][]): string => {
 
 const typeLabel = (schema: JsonSchema): string => {
   if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
+  // A labelled enum, as the manifest gives it to form renderers: oneOf of {const, title}.
+  const choices = schema.oneOf as JsonSchema[] | undefined;
+  if (choices?.every((choice) => 'const' in choice)) return choices.map((choice) => `${JSON.stringify(choice.const)} (${String(choice.title)})`).join(' | ');
   if (schema.type === 'array' && schema.items) return `${typeLabel(schema.items as JsonSchema)}[]`;
   if (schema.type) return [schema.type].flat().join(' | ');
   if (schema.anyOf || schema.oneOf) return ((schema.anyOf ?? schema.oneOf) as JsonSchema[]).map((branch) => branch.title ?? typeLabel(branch)).join(' | ');

@@ -23,7 +23,9 @@ const isMapBranch = (branch: unknown): branch is JsonSchema =>
 /**
  * The schema as stock form renderers (rjsf and the like) read it, validating exactly the same values;
  * the Tray-style keywords (`lookup`, `advanced`, `enumLabels`) stay for platforms that read them.
- * - A labelled enum becomes a `oneOf` of `{const, title}`, which renderers show with its labels.
+ * - A labelled enum becomes a `oneOf` of `{const, title}`, which renderers show with its labels; its
+ *   `enum` goes (rjsf reads `enum` before `oneOf` and would show the raw values), `enumLabels` stays.
+ *   The source schemas keep the Tray style, `enum` + `enumLabels`.
  * - A map branch of an anyOf/oneOf states its additionalProperties as `not: {not: ...}`: rjsf stubs
  *   such a branch with empty `properties` when matching a value against it and then fails to
  *   compile its own matcher ("anyOf must NOT have fewer than 1 items").

@@ -44,8 +44,11 @@ describe.each(manifest.operations.map((operation) => [operation.name, operation]
   const schema = operation.input_schema as RJSFSchema;
   const formData = hasSample(name, 'input.json') ? sample(name, 'input.json') : {};
 
-  test('renders with no console message', () => {
-    const { result: html, messages } = capturingConsole(() => renderToStaticMarkup(createElement(Form, { schema, validator, formData })));
+  test.each([
+    ['its sample input', formData],
+    ['an empty form', {}],
+  ])('renders %s with no console message', (_, data) => {
+    const { result: html, messages } = capturingConsole(() => renderToStaticMarkup(createElement(Form, { schema, validator, formData: data })));
     expect(messages).toEqual([]);
     expect(html).toContain('<form');
   });

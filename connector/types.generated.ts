@@ -290,7 +290,19 @@ lt?: string
 lte?: string
 }
 
+export interface DdlResult {
+result: {
+text: string
+value: (string | number)
+}[]
+}
+
 export type DdlSearch = string
+
+export interface Deleted {
+success: true
+[k: string]: unknown
+}
 
 export interface Email {
 action?: EmbeddedResource
@@ -834,30 +846,21 @@ access_token?: AccessToken
 account_id: RecordId
 }
 
-export interface DeleteAccountOutput {
-success: true
-[k: string]: unknown
-}
+export type DeleteAccountOutput = Deleted
 
 export interface DeleteCadenceMembershipInput {
 access_token?: AccessToken
 cadence_membership_id: RecordId
 }
 
-export interface DeleteCadenceMembershipOutput {
-success: true
-[k: string]: unknown
-}
+export type DeleteCadenceMembershipOutput = Deleted
 
 export interface DeleteCustomFieldInput {
 access_token?: AccessToken
 custom_field_id: RecordId
 }
 
-export interface DeleteCustomFieldOutput {
-success: true
-[k: string]: unknown
-}
+export type DeleteCustomFieldOutput = Deleted
 
 export interface DeleteImportInput {
 access_token?: AccessToken
@@ -865,40 +868,28 @@ import_id: RecordId
 undo?: ("single" | "all")
 }
 
-export interface DeleteImportOutput {
-success: true
-[k: string]: unknown
-}
+export type DeleteImportOutput = Deleted
 
 export interface DeleteNoteInput {
 access_token?: AccessToken
 note_id: RecordId
 }
 
-export interface DeleteNoteOutput {
-success: true
-[k: string]: unknown
-}
+export type DeleteNoteOutput = Deleted
 
 export interface DeletePersonInput {
 access_token?: AccessToken
 person_id: RecordId
 }
 
-export interface DeletePersonOutput {
-success: true
-[k: string]: unknown
-}
+export type DeletePersonOutput = Deleted
 
 export interface DeletePersonStageInput {
 access_token?: AccessToken
 person_stage_id: RecordId
 }
 
-export interface DeletePersonStageOutput {
-success: true
-[k: string]: unknown
-}
+export type DeletePersonStageOutput = Deleted
 
 export interface GetAccountInput {
 access_token?: AccessToken
@@ -1063,24 +1054,14 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListAccountStagesDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListAccountStagesDdlOutput = DdlResult
 
 export interface ListAccountStagesFilterDdlInput {
 access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListAccountStagesFilterDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListAccountStagesFilterDdlOutput = DdlResult
 
 export interface ListAccountTiersInput {
 access_token?: AccessToken
@@ -1105,12 +1086,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListAccountTiersDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListAccountTiersDdlOutput = DdlResult
 
 export interface ListAccountsInput {
 access_token?: AccessToken
@@ -1165,24 +1141,14 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListAccountsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListAccountsDdlOutput = DdlResult
 
 export interface ListAccountsOrPeopleDdlInput {
 access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListAccountsOrPeopleDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListAccountsOrPeopleDdlOutput = DdlResult
 
 export interface ListActionsInput {
 access_token?: AccessToken
@@ -1214,12 +1180,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListActionsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListActionsDdlOutput = DdlResult
 
 export interface ListBulkJobResultsInput {
 access_token?: AccessToken
@@ -1242,12 +1203,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListBulkJobsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListBulkJobsDdlOutput = DdlResult
 
 export interface ListCadenceMembershipsInput {
 access_token?: AccessToken
@@ -1275,12 +1231,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListCadenceMembershipsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCadenceMembershipsDdlOutput = DdlResult
 
 export interface ListCadencesInput {
 access_token?: AccessToken
@@ -1313,12 +1264,7 @@ search?: DdlSearch
 people_addable?: boolean
 }
 
-export interface ListCadencesDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCadencesDdlOutput = DdlResult
 
 export interface ListCallDataRecordsInput {
 access_token?: AccessToken
@@ -1347,12 +1293,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListCallDataRecordsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCallDataRecordsDdlOutput = DdlResult
 
 export interface ListCallDispositionsInput {
 access_token?: AccessToken
@@ -1375,12 +1316,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListCallDispositionsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCallDispositionsDdlOutput = DdlResult
 
 export interface ListCallSentimentsInput {
 access_token?: AccessToken
@@ -1404,12 +1340,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListCallSentimentsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCallSentimentsDdlOutput = DdlResult
 
 export interface ListCallerIdsInput {
 access_token?: AccessToken
@@ -1449,12 +1380,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListCallsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCallsDdlOutput = DdlResult
 
 export interface ListCrmActivitiesInput {
 access_token?: AccessToken
@@ -1479,12 +1405,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListCrmActivitiesDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCrmActivitiesDdlOutput = DdlResult
 
 export interface ListCrmActivityFieldsInput {
 access_token?: AccessToken
@@ -1509,12 +1430,7 @@ search?: DdlSearch
 source?: ("email" | "phone")
 }
 
-export interface ListCrmActivityFieldsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCrmActivityFieldsDdlOutput = DdlResult
 
 export interface ListCustomFieldsInput {
 access_token?: AccessToken
@@ -1540,12 +1456,7 @@ search?: DdlSearch
 field_type?: ("person" | "company" | "opportunity")
 }
 
-export interface ListCustomFieldsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCustomFieldsDdlOutput = DdlResult
 
 export interface ListCustomFieldsValueDdlInput {
 access_token?: AccessToken
@@ -1553,12 +1464,7 @@ search?: DdlSearch
 field_type?: ("person" | "company" | "opportunity")
 }
 
-export interface ListCustomFieldsValueDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListCustomFieldsValueDdlOutput = DdlResult
 
 export interface ListEmailsInput {
 access_token?: AccessToken
@@ -1596,12 +1502,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListEmailsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListEmailsDdlOutput = DdlResult
 
 export interface ListGroupsInput {
 access_token?: AccessToken
@@ -1621,12 +1522,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListGroupsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListGroupsDdlOutput = DdlResult
 
 export interface ListImportsInput {
 access_token?: AccessToken
@@ -1651,24 +1547,14 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListImportsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListImportsDdlOutput = DdlResult
 
 export interface ListLocalesDdlInput {
 access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListLocalesDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListLocalesDdlOutput = DdlResult
 
 export interface ListNotesInput {
 access_token?: AccessToken
@@ -1695,12 +1581,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListNotesDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListNotesDdlOutput = DdlResult
 
 export interface ListPeopleInput {
 access_token?: AccessToken
@@ -1763,12 +1644,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListPeopleDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListPeopleDdlOutput = DdlResult
 
 export interface ListPersonStagesInput {
 access_token?: AccessToken
@@ -1792,12 +1668,7 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListPersonStagesDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListPersonStagesDdlOutput = DdlResult
 
 export interface ListStepsInput {
 access_token?: AccessToken
@@ -1825,12 +1696,7 @@ search?: DdlSearch
 cadence_id?: RecordId
 }
 
-export interface ListStepsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListStepsDdlOutput = DdlResult
 
 export interface ListTagsInput {
 access_token?: AccessToken
@@ -1855,24 +1721,14 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListTagsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListTagsDdlOutput = DdlResult
 
 export interface ListTagsValuesDdlInput {
 access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListTagsValuesDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListTagsValuesDdlOutput = DdlResult
 
 export interface ListTasksInput {
 access_token?: AccessToken
@@ -1904,24 +1760,14 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListTasksDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListTasksDdlOutput = DdlResult
 
 export interface ListUnlinkedCallDataRecordsDdlInput {
 access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListUnlinkedCallDataRecordsDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListUnlinkedCallDataRecordsDdlOutput = DdlResult
 
 export interface ListUsersInput {
 access_token?: AccessToken
@@ -1952,48 +1798,28 @@ access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListUsersDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListUsersDdlOutput = DdlResult
 
 export interface ListUsersFilterOwnersDdlInput {
 access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListUsersFilterOwnersDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListUsersFilterOwnersDdlOutput = DdlResult
 
 export interface ListUsersGuidDdlInput {
 access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListUsersGuidDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListUsersGuidDdlOutput = DdlResult
 
 export interface ListUsersRoleIdDdlInput {
 access_token?: AccessToken
 search?: DdlSearch
 }
 
-export interface ListUsersRoleIdDdlOutput {
-result: {
-text: string
-value: (string | number)
-}[]
-}
+export type ListUsersRoleIdDdlOutput = DdlResult
 
 export interface RawHttpRequestInput {
 access_token?: AccessToken

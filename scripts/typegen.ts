@@ -10,7 +10,7 @@ import { isPlainObject, refine, resolvePointer, sharedSchemas, type JsonSchema }
 const pascal = (name: string): string => name.replace(/(^|[_-])([a-z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
 
 /** Keywords that say nothing about which values are allowed. */
-const annotations = new Set(['title', 'description', 'lookup', 'advanced', 'enumLabels', 'default', 'examples', '$comment']);
+const annotations = new Set(['$schema', 'title', 'description', 'lookup', 'advanced', 'enumLabels', 'default', 'examples', '$comment']);
 
 /**
  * `$ref` siblings that only annotate (a title, a lookup on `items`, the repeated `type` strict mode

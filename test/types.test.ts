@@ -54,3 +54,11 @@ test('nothing but the mistakes fails to compile', () => {
 test('correct calls compile, with typed outputs', () => {
   expect(errorsIn(correctFile)).toEqual([]);
 });
+
+test('the generated types declare each shared resource once, and the operations reference it', () => {
+  const generated = readFileSync(join(packageRoot, 'connector', 'types.generated.ts'), 'utf8');
+  const declared = (name: string) => generated.match(new RegExp(`^export (interface|type) ${name}\\b`, 'gm'))?.length ?? 0;
+  for (const name of ['Person', 'Account', 'Cadence', 'User', 'ListMetadata', 'RecordId', 'TimeRange', 'CustomFields', 'DdlResult']) expect([name, declared(name)]).toEqual([name, 1]);
+  expect(generated).toMatch(/export interface GetPersonOutput \{\ndata: Person\n/);
+  expect(generated).toMatch(/export interface ListPeopleOutput \{\nmetadata\?: ListMetadata\ndata: Person\[\]\n/);
+});

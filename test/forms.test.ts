@@ -1,6 +1,8 @@
 // Every operation's form, as a stock JSON Schema form renderer draws it: @rjsf/core 6 with its ajv 8
 // validator reads the manifest's input_schema (what a workflow builder gets), renders it without a
-// warning and accepts the operation's sample input.
+// warning and accepts the operation's sample input. Then the conventions that make every renderer read
+// a form the same: titled branches, labelled choices, standard formats, a title and a description on
+// every property, and the connector's own validation agreeing with the stock validator.
 
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -18,7 +20,6 @@ const manifest = buildManifest(registry);
 const manifestOperation = (name: string) => manifest.operations.find((operation) => operation.name === name)!;
 const render = (name: string, formData: unknown = {}): string =>
   renderToStaticMarkup(createElement(Form, { schema: manifestOperation(name).input_schema as RJSFSchema, validator, formData }));
-
 
 /** Every subschema with its path, `properties` entries included. */
 const subschemas = (schema: unknown, path = '#'): Array<[string, JsonSchema]> => {

@@ -132,3 +132,7 @@ export const answerOnce = (status: number, reply?: unknown): (() => SentRequest 
     return sent[0];
   };
 };
+
+
+/** A real redis-server on a free loopback port, for the shared rate budget's tests (scripts/redis-server.ts). */
+export { startRedis } from '../scripts/redis-server.js';

@@ -224,6 +224,10 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export type CallbackToken = string
+
+export type CallbackUrl = string
+
 export interface CallerId {
 account_name?: (string | null)
 display_name?: (string | null)
@@ -599,7 +603,234 @@ work_country?: (string | null)
 [k: string]: unknown
 }
 
+export interface WebhookSubscription {
+id?: (number | null)
+callback_url?: (string | null)
+callback_token?: (string | null)
+event_type?: (string | null)
+enabled?: (boolean | null)
+tenant_id?: (number | null)
+user_guid?: (string | null)
+[k: string]: unknown
+}
+
 // ---- operations ----
+
+export interface AccountCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface AccountCreatedOutput {
+event_type: "account_created"
+data: Account
+[k: string]: unknown
+}
+
+export interface AccountDeletedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface AccountDeletedOutput {
+event_type: "account_deleted"
+data: Account
+[k: string]: unknown
+}
+
+export interface AccountUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface AccountUpdatedOutput {
+event_type: "account_updated"
+data: Account
+[k: string]: unknown
+}
+
+export interface BulkJobCompletedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface BulkJobCompletedOutput {
+event_type: "bulk_job_completed"
+data: BulkJob
+[k: string]: unknown
+}
+
+export interface CadenceCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface CadenceCreatedOutput {
+event_type: "cadence_created"
+data: Cadence
+[k: string]: unknown
+}
+
+export interface CadenceDeletedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface CadenceDeletedOutput {
+event_type: "cadence_deleted"
+data: Cadence
+[k: string]: unknown
+}
+
+export interface CadenceMembershipCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface CadenceMembershipCreatedOutput {
+event_type: "cadence_membership_created"
+data: CadenceMembership
+[k: string]: unknown
+}
+
+export interface CadenceMembershipUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface CadenceMembershipUpdatedOutput {
+event_type: "cadence_membership_updated"
+data: CadenceMembership
+[k: string]: unknown
+}
+
+export interface CadenceUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface CadenceUpdatedOutput {
+event_type: "cadence_updated"
+data: Cadence
+[k: string]: unknown
+}
+
+export interface CallCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface CallCreatedOutput {
+event_type: "call_created"
+data: Call
+[k: string]: unknown
+}
+
+export interface CallDataRecordCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface CallDataRecordCreatedOutput {
+event_type: "call_data_record_created"
+data: CallDataRecord
+[k: string]: unknown
+}
+
+export interface CallDataRecordUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface CallDataRecordUpdatedOutput {
+event_type: "call_data_record_updated"
+data: CallDataRecord
+[k: string]: unknown
+}
+
+export interface CallUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface CallUpdatedOutput {
+event_type: "call_updated"
+data: Call
+[k: string]: unknown
+}
+
+export interface ConversationCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface ConversationCreatedOutput {
+event_type: "conversation_created"
+data: {
+id?: (number | string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface ConversationRecordingCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface ConversationRecordingCreatedOutput {
+event_type: "conversation_recording_created"
+data: {
+id?: (number | string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface ConversationTranscriptCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface ConversationTranscriptCreatedOutput {
+event_type: "conversation_transcript_created"
+data: {
+id?: (number | string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface ConversationUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface ConversationUpdatedOutput {
+event_type: "conversation_updated"
+data: {
+id?: (number | string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
 
 export interface CreateAccountInput {
 access_token?: AccessToken
@@ -841,6 +1072,20 @@ data: Task
 [k: string]: unknown
 }
 
+export interface CreateWebhookSubscriptionInput {
+access_token?: AccessToken
+fields: {
+callback_url: CallbackUrl
+callback_token: CallbackToken
+event_type: string
+}
+}
+
+export interface CreateWebhookSubscriptionOutput {
+data: WebhookSubscription
+[k: string]: unknown
+}
+
 export interface DeleteAccountInput {
 access_token?: AccessToken
 account_id: RecordId
@@ -890,6 +1135,37 @@ person_stage_id: RecordId
 }
 
 export type DeletePersonStageOutput = Deleted
+
+export interface DeleteWebhookSubscriptionInput {
+access_token?: AccessToken
+webhook_subscription_id: RecordId
+}
+
+export type DeleteWebhookSubscriptionOutput = Deleted
+
+export interface EmailUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface EmailUpdatedOutput {
+event_type: "email_updated"
+data: Email
+[k: string]: unknown
+}
+
+export interface EmailWithBodyAndSubjectUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface EmailWithBodyAndSubjectUpdatedOutput {
+event_type: "email_with_body_and_subject_updated"
+data: Email
+[k: string]: unknown
+}
 
 export interface GetAccountInput {
 access_token?: AccessToken
@@ -1028,6 +1304,31 @@ user_id: RecordId
 
 export interface GetUserOutput {
 data: User
+[k: string]: unknown
+}
+
+export interface GetWebhookSubscriptionInput {
+access_token?: AccessToken
+webhook_subscription_id: RecordId
+}
+
+export interface GetWebhookSubscriptionOutput {
+data: WebhookSubscription
+[k: string]: unknown
+}
+
+export interface LinkSwapInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface LinkSwapOutput {
+event_type: "link_swap"
+data: {
+id?: (number | string | null)
+[k: string]: unknown
+}
 [k: string]: unknown
 }
 
@@ -1821,6 +2122,135 @@ search?: DdlSearch
 
 export type ListUsersRoleIdDdlOutput = DdlResult
 
+export interface ListWebhookEventTypesDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListWebhookEventTypesDdlOutput = DdlResult
+
+export interface ListWebhookSubscriptionsInput {
+access_token?: AccessToken
+enabled?: boolean
+}
+
+export interface ListWebhookSubscriptionsOutput {
+metadata?: {
+[k: string]: unknown
+}
+data: WebhookSubscription[]
+[k: string]: unknown
+}
+
+export interface ListWebhookSubscriptionsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListWebhookSubscriptionsDdlOutput = DdlResult
+
+export interface MeetingBookedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface MeetingBookedOutput {
+event_type: "meeting_booked"
+data: {
+id?: (number | string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface MeetingUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface MeetingUpdatedOutput {
+event_type: "meeting_updated"
+data: {
+id?: (number | string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface NoteCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface NoteCreatedOutput {
+event_type: "note_created"
+data: Note
+[k: string]: unknown
+}
+
+export interface NoteDeletedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface NoteDeletedOutput {
+event_type: "note_deleted"
+data: Note
+[k: string]: unknown
+}
+
+export interface NoteUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface NoteUpdatedOutput {
+event_type: "note_updated"
+data: Note
+[k: string]: unknown
+}
+
+export interface PersonCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface PersonCreatedOutput {
+event_type: "person_created"
+data: Person
+[k: string]: unknown
+}
+
+export interface PersonDeletedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface PersonDeletedOutput {
+event_type: "person_deleted"
+data: Person
+[k: string]: unknown
+}
+
+export interface PersonUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface PersonUpdatedOutput {
+event_type: "person_updated"
+data: Person
+[k: string]: unknown
+}
+
 export interface RawHttpRequestInput {
 access_token?: AccessToken
 method: ("GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS")
@@ -1865,6 +2295,105 @@ body: unknown
 raw_body?: string
 [k: string]: unknown
 }
+[k: string]: unknown
+}
+
+export interface StepCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface StepCreatedOutput {
+event_type: "step_created"
+data: Step
+[k: string]: unknown
+}
+
+export interface StepDeletedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface StepDeletedOutput {
+event_type: "step_deleted"
+data: Step
+[k: string]: unknown
+}
+
+export interface StepUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface StepUpdatedOutput {
+event_type: "step_updated"
+data: Step
+[k: string]: unknown
+}
+
+export interface SuccessCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface SuccessCreatedOutput {
+event_type: "success_created"
+data: {
+id?: (number | string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface TaskCompletedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface TaskCompletedOutput {
+event_type: "task_completed"
+data: Task
+[k: string]: unknown
+}
+
+export interface TaskCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface TaskCreatedOutput {
+event_type: "task_created"
+data: Task
+[k: string]: unknown
+}
+
+export interface TaskDeletedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface TaskDeletedOutput {
+event_type: "task_deleted"
+data: Task
+[k: string]: unknown
+}
+
+export interface TaskUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface TaskUpdatedOutput {
+event_type: "task_updated"
+data: Task
 [k: string]: unknown
 }
 
@@ -2023,6 +2552,19 @@ data: PersonStage
 [k: string]: unknown
 }
 
+export interface UpdateWebhookSubscriptionInput {
+access_token?: AccessToken
+webhook_subscription_id: RecordId
+fields: {
+enabled: boolean
+}
+}
+
+export interface UpdateWebhookSubscriptionOutput {
+data: WebhookSubscription
+[k: string]: unknown
+}
+
 export interface UpsertPersonInput {
 access_token?: AccessToken
 fields: {
@@ -2070,7 +2612,48 @@ data: PersonUpsert
 [k: string]: unknown
 }
 
+export interface UserCreatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface UserCreatedOutput {
+event_type: "user_created"
+data: User
+[k: string]: unknown
+}
+
+export interface UserUpdatedInput {
+access_token?: AccessToken
+callback_url: CallbackUrl
+callback_token: CallbackToken
+}
+
+export interface UserUpdatedOutput {
+event_type: "user_updated"
+data: User
+[k: string]: unknown
+}
+
 export interface Operations {
+  account_created: { input: AccountCreatedInput; output: AccountCreatedOutput };
+  account_deleted: { input: AccountDeletedInput; output: AccountDeletedOutput };
+  account_updated: { input: AccountUpdatedInput; output: AccountUpdatedOutput };
+  bulk_job_completed: { input: BulkJobCompletedInput; output: BulkJobCompletedOutput };
+  cadence_created: { input: CadenceCreatedInput; output: CadenceCreatedOutput };
+  cadence_deleted: { input: CadenceDeletedInput; output: CadenceDeletedOutput };
+  cadence_membership_created: { input: CadenceMembershipCreatedInput; output: CadenceMembershipCreatedOutput };
+  cadence_membership_updated: { input: CadenceMembershipUpdatedInput; output: CadenceMembershipUpdatedOutput };
+  cadence_updated: { input: CadenceUpdatedInput; output: CadenceUpdatedOutput };
+  call_created: { input: CallCreatedInput; output: CallCreatedOutput };
+  call_data_record_created: { input: CallDataRecordCreatedInput; output: CallDataRecordCreatedOutput };
+  call_data_record_updated: { input: CallDataRecordUpdatedInput; output: CallDataRecordUpdatedOutput };
+  call_updated: { input: CallUpdatedInput; output: CallUpdatedOutput };
+  conversation_created: { input: ConversationCreatedInput; output: ConversationCreatedOutput };
+  conversation_recording_created: { input: ConversationRecordingCreatedInput; output: ConversationRecordingCreatedOutput };
+  conversation_transcript_created: { input: ConversationTranscriptCreatedInput; output: ConversationTranscriptCreatedOutput };
+  conversation_updated: { input: ConversationUpdatedInput; output: ConversationUpdatedOutput };
   create_account: { input: CreateAccountInput; output: CreateAccountOutput };
   create_bulk_job: { input: CreateBulkJobInput; output: CreateBulkJobOutput };
   create_bulk_job_data: { input: CreateBulkJobDataInput; output: CreateBulkJobDataOutput };
@@ -2082,6 +2665,7 @@ export interface Operations {
   create_person: { input: CreatePersonInput; output: CreatePersonOutput };
   create_person_stage: { input: CreatePersonStageInput; output: CreatePersonStageOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
+  create_webhook_subscription: { input: CreateWebhookSubscriptionInput; output: CreateWebhookSubscriptionOutput };
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
   delete_cadence_membership: { input: DeleteCadenceMembershipInput; output: DeleteCadenceMembershipOutput };
   delete_custom_field: { input: DeleteCustomFieldInput; output: DeleteCustomFieldOutput };
@@ -2089,6 +2673,9 @@ export interface Operations {
   delete_note: { input: DeleteNoteInput; output: DeleteNoteOutput };
   delete_person: { input: DeletePersonInput; output: DeletePersonOutput };
   delete_person_stage: { input: DeletePersonStageInput; output: DeletePersonStageOutput };
+  delete_webhook_subscription: { input: DeleteWebhookSubscriptionInput; output: DeleteWebhookSubscriptionOutput };
+  email_updated: { input: EmailUpdatedInput; output: EmailUpdatedOutput };
+  email_with_body_and_subject_updated: { input: EmailWithBodyAndSubjectUpdatedInput; output: EmailWithBodyAndSubjectUpdatedOutput };
   get_account: { input: GetAccountInput; output: GetAccountOutput };
   get_bulk_job: { input: GetBulkJobInput; output: GetBulkJobOutput };
   get_cadence: { input: GetCadenceInput; output: GetCadenceOutput };
@@ -2103,6 +2690,8 @@ export interface Operations {
   get_step: { input: GetStepInput; output: GetStepOutput };
   get_task: { input: GetTaskInput; output: GetTaskOutput };
   get_user: { input: GetUserInput; output: GetUserOutput };
+  get_webhook_subscription: { input: GetWebhookSubscriptionInput; output: GetWebhookSubscriptionOutput };
+  link_swap: { input: LinkSwapInput; output: LinkSwapOutput };
   list_account_stages: { input: ListAccountStagesInput; output: ListAccountStagesOutput };
   list_account_stages_ddl: { input: ListAccountStagesDdlInput; output: ListAccountStagesDdlOutput };
   list_account_stages_filter_ddl: { input: ListAccountStagesFilterDdlInput; output: ListAccountStagesFilterDdlOutput };
@@ -2161,7 +2750,26 @@ export interface Operations {
   list_users_filter_owners_ddl: { input: ListUsersFilterOwnersDdlInput; output: ListUsersFilterOwnersDdlOutput };
   list_users_guid_ddl: { input: ListUsersGuidDdlInput; output: ListUsersGuidDdlOutput };
   list_users_role_id_ddl: { input: ListUsersRoleIdDdlInput; output: ListUsersRoleIdDdlOutput };
+  list_webhook_event_types_ddl: { input: ListWebhookEventTypesDdlInput; output: ListWebhookEventTypesDdlOutput };
+  list_webhook_subscriptions: { input: ListWebhookSubscriptionsInput; output: ListWebhookSubscriptionsOutput };
+  list_webhook_subscriptions_ddl: { input: ListWebhookSubscriptionsDdlInput; output: ListWebhookSubscriptionsDdlOutput };
+  meeting_booked: { input: MeetingBookedInput; output: MeetingBookedOutput };
+  meeting_updated: { input: MeetingUpdatedInput; output: MeetingUpdatedOutput };
+  note_created: { input: NoteCreatedInput; output: NoteCreatedOutput };
+  note_deleted: { input: NoteDeletedInput; output: NoteDeletedOutput };
+  note_updated: { input: NoteUpdatedInput; output: NoteUpdatedOutput };
+  person_created: { input: PersonCreatedInput; output: PersonCreatedOutput };
+  person_deleted: { input: PersonDeletedInput; output: PersonDeletedOutput };
+  person_updated: { input: PersonUpdatedInput; output: PersonUpdatedOutput };
   raw_http_request: { input: RawHttpRequestInput; output: RawHttpRequestOutput };
+  step_created: { input: StepCreatedInput; output: StepCreatedOutput };
+  step_deleted: { input: StepDeletedInput; output: StepDeletedOutput };
+  step_updated: { input: StepUpdatedInput; output: StepUpdatedOutput };
+  success_created: { input: SuccessCreatedInput; output: SuccessCreatedOutput };
+  task_completed: { input: TaskCompletedInput; output: TaskCompletedOutput };
+  task_created: { input: TaskCreatedInput; output: TaskCreatedOutput };
+  task_deleted: { input: TaskDeletedInput; output: TaskDeletedOutput };
+  task_updated: { input: TaskUpdatedInput; output: TaskUpdatedOutput };
   update_account: { input: UpdateAccountInput; output: UpdateAccountOutput };
   update_bulk_job: { input: UpdateBulkJobInput; output: UpdateBulkJobOutput };
   update_custom_field: { input: UpdateCustomFieldInput; output: UpdateCustomFieldOutput };
@@ -2169,7 +2777,10 @@ export interface Operations {
   update_note: { input: UpdateNoteInput; output: UpdateNoteOutput };
   update_person: { input: UpdatePersonInput; output: UpdatePersonOutput };
   update_person_stage: { input: UpdatePersonStageInput; output: UpdatePersonStageOutput };
+  update_webhook_subscription: { input: UpdateWebhookSubscriptionInput; output: UpdateWebhookSubscriptionOutput };
   upsert_person: { input: UpsertPersonInput; output: UpsertPersonOutput };
+  user_created: { input: UserCreatedInput; output: UserCreatedOutput };
+  user_updated: { input: UserUpdatedInput; output: UserUpdatedOutput };
 }
 
 export type OperationName = keyof Operations;

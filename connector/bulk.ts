@@ -140,7 +140,8 @@ export const runBulk = async (connector: Connector, type: BulkJobType, records: 
     const chunkSize = Math.max(1, Math.min(options.recordsPerCall ?? recordsPerCall, recordsPerCall));
     for (let start = 0; start < toSend.length; start += chunkSize) {
       const chunk = toSend.slice(start, start + chunkSize).map((record) => normalizeBody(record));
-      await connector.run('create_bulk_job_data', { bulk_jobs_id: jobId, fields: { data: chunk as Array<Record<string, unknown>> } });
+      // Never empty: the loop only slices from a start inside toSend.
+      await connector.run('create_bulk_job_data', { bulk_jobs_id: jobId, fields: { data: chunk as [Record<string, unknown>, ...Array<Record<string, unknown>>] } });
       sent += chunk.length;
       progress('sending', sent);
     }

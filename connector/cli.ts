@@ -42,6 +42,9 @@ const pad = (rows: string[][]): string => {
 
 const typeLabel = (schema: JsonSchema): string => {
   if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
+  // A labelled enum, as the manifest gives it to form renderers: oneOf of {const, title}.
+  const choices = schema.oneOf as JsonSchema[] | undefined;
+  if (choices?.every((choice) => 'const' in choice)) return choices.map((choice) => `${JSON.stringify(choice.const)} (${String(choice.title)})`).join(' | ');
   if (schema.type === 'array' && schema.items) return `${typeLabel(schema.items as JsonSchema)}[]`;
   if (schema.type) return [schema.type].flat().join(' | ');
   if (schema.anyOf || schema.oneOf) return ((schema.anyOf ?? schema.oneOf) as JsonSchema[]).map((branch) => branch.title ?? typeLabel(branch)).join(' | ');
@@ -126,7 +129,7 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         const { createConnector } = await import('./runner.js');
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
         try {
-          io.out(JSON.stringify(await connector.run(name, input), null, 2));
+          io.out(JSON.stringify(await connector.runByName(name, input), null, 2));
         } finally {
           await connector.close(); // the shared budget's Redis connection (SALESLOFT_REDIS_URL), if any
         }

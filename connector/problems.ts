@@ -79,7 +79,7 @@ const fieldPath = (instancePath: string, child?: string): string => {
 const typeOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
 const describeBranch = (branch: JsonSchema): string => {
-  if (typeof branch.title === 'string') return branch.title;
+  if (typeof branch.title === 'string') return Array.isArray(branch.required) ? `${branch.title} (with ${branch.required.join(' and ')})` : branch.title;
   if (branch.const !== undefined) return JSON.stringify(branch.const);
   if (Array.isArray(branch.required)) return `with ${branch.required.join(' and ')}`;
   if (typeof branch.$ref === 'string' && branch.$ref.endsWith('/record_id')) return 'a record id';
@@ -169,7 +169,7 @@ const describe = (error: ErrorObject): string => {
       return `must have at least one of: ${Object.keys((schema?.properties as object) ?? {}).join(', ')}`;
     case 'anyOf':
     case 'oneOf':
-      return `must be ${(error.schema as JsonSchema[]).map(describeBranch).join(', or ')}`;
+      return `must match one of: ${(error.schema as JsonSchema[]).map(describeBranch).join(', or ')}`;
     case 'not':
       return typeof schema?.description === 'string' ? `is not allowed: ${schema.description}` : 'is not allowed here';
     default:

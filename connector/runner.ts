@@ -230,6 +230,9 @@ const noteFailure = (error: unknown, request: Outgoing, state: SendState): void 
   if ((error instanceof Unanswered && !neverSent(error.code)) || (error instanceof Refusal && error.answer.status >= 500)) state.mayHaveApplied = true;
 };
 
+/** The input may be left out when the operation has no required input (e.g. `run('list_users_ddl')`). */
+type InputArgument<Input> = {} extends Input ? [input?: Input] : [input: Input];
+
 export class Connector {
   private readonly settings: Settings;
   private readonly http: Got;
@@ -291,10 +294,24 @@ export class Connector {
     await this.pacer.close?.();
   }
 
-  /** Runs an operation by name; the input and output types follow the name. Every failure is a ConnectorError. */
-  async run<Name extends OperationName>(name: Name, input: Operations[Name]['input']): Promise<Operations[Name]['output']>;
-  async run(name: string, input: OperationInput): Promise<unknown>;
-  async run(name: string, input: OperationInput = {}): Promise<unknown> {
+  /**
+   * Runs a registered operation; the input and output types follow the name, so a misspelt name or
+   * field, a wrong type or enum value and a missing required field fail to compile. Every failure is a
+   * ConnectorError.
+   */
+  async run<Name extends OperationName>(name: Name, ...input: InputArgument<Operations[Name]['input']>): Promise<Operations[Name]['output']> {
+    return (await this.runByName(name, input[0])) as Operations[Name]['output'];
+  }
+
+  /**
+   * Runs an operation whose name is known only at run time (a CLI argument, a workflow step): the
+   * input is checked against the operation's schema before anything is sent, as for `run`.
+   */
+  async runByName(name: string, input: unknown = {}): Promise<unknown> {
+    return this.runChecked(name, input as OperationInput);
+  }
+
+  private async runChecked(name: string, input: OperationInput): Promise<unknown> {
     const run: Run = { name, token: '', deadline: this.settings.clock.now() + this.settings.maxRetryTimeMs, waitedMs: 0, sentWrite: false };
     try {
       const { entry, validate } = this.prepared.get(name) ?? (await this.prepare(name));

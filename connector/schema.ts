@@ -66,11 +66,11 @@ export const compile = (schema: JsonSchema): ValidateFunction => ajv.compile(sch
 
 // ---- bundling ----------------------------------------------------------------------------------
 
-const isPlainObject = (value: unknown): value is JsonSchema =>
+export const isPlainObject = (value: unknown): value is JsonSchema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `$ref` siblings refine the referenced schema (e.g. add a title, or a lookup on `items`). */
-const refine = (base: JsonSchema, siblings: JsonSchema): JsonSchema => {
+export const refine = (base: JsonSchema, siblings: JsonSchema): JsonSchema => {
   const merged: JsonSchema = { ...base };
   for (const [key, value] of Object.entries(siblings)) {
     merged[key] = isPlainObject(value) && isPlainObject(base[key]) ? refine(base[key] as JsonSchema, value) : value;
@@ -78,7 +78,7 @@ const refine = (base: JsonSchema, siblings: JsonSchema): JsonSchema => {
   return merged;
 };
 
-const resolvePointer = (schema: JsonSchema, pointer: string): JsonSchema =>
+export const resolvePointer = (schema: JsonSchema, pointer: string): JsonSchema =>
   pointer
     .split('/')
     .filter(Boolean)

@@ -31,7 +31,7 @@ export const generatedFiles = async (registry: Registry): Promise<Record<string,
   const manifest = buildManifest(registry);
   return {
     'connector.json': `${JSON.stringify(manifest, null, 2)}\n`,
-    'connector/types.generated.ts': await generateTypes(manifest),
+    'connector/types.generated.ts': await generateTypes(registry),
     'README.md': readmeWithTable(readFileSync(join(packageRoot, 'README.md'), 'utf8'), manifest),
   };
 };

@@ -61,7 +61,7 @@ export const runRecipe = async (connector: Connector, say: Step): Promise<void> 
   say(`Raw GET /v2/me: ${raw.response.status_code}, signed in as ${raw.response.body.data?.name}, ${String(raw.response.headers['x-ratelimit-remaining-minute'])} requests left this minute`);
 
   try {
-    await connector.run('create_person', { fields: { first_name: 'Nobody', emial_address: 'nobody@recipe.example' } } as never);
+    await connector.runByName('create_person', { fields: { first_name: 'Nobody', emial_address: 'nobody@recipe.example' } });
     say('Invalid input was accepted: this should not happen');
     throw new Error('the invalid create_person input was not rejected');
   } catch (error) {

@@ -71,7 +71,7 @@ const updates = new Map<number, string>();
 const attempt = async (name: string, input: Record<string, unknown>): Promise<{ ok: true; output: unknown } | { ok: false; outcome?: string }> => {
   tally.operations += 1;
   try {
-    const output = await connector.run(name, input);
+    const output = await connector.runByName(name, input);
     tally.succeeded += 1;
     return { ok: true, output };
   } catch (error) {

@@ -48,6 +48,12 @@ test('describe shows title, inputs with descriptions and a sample input', async 
   expect(stdout).toContain('Sample input:');
 });
 
+test('describe lists the choices of a labelled enum with their labels', async () => {
+  const { code, stdout } = await runCli(['describe', 'create_person']);
+  expect(code).toBe(0);
+  expect(stdout).toContain('fields.job_seniority: "director" (Director) | "executive" (Executive) | "individual_contributor" (Individual contributor)');
+});
+
 test('run prints the output JSON', async () => {
   nock(baseUrl, { reqheaders: { authorization: `Bearer ${token}` } }).get('/v2/people/1').reply(200, { data: { id: 1 } });
   const { code, stdout } = await runCli(['run', 'get_person', '--input', '{"person_id": 1}']);

@@ -34,7 +34,7 @@ test.each(paged.map(({ operation }) => [operation.name, operation as DdlOperatio
       ? [200, { ...first, metadata: { ...first.metadata, paging: { per_page: 100, current_page: 1, next_page: 2, prev_page: null } } }]
       : [200, { metadata: { paging: { per_page: 100, current_page: 2, next_page: null, prev_page: 1 } }, data: records }],
   );
-  const { result } = (await connector().run(name, sample(name, 'input.json'))) as { result: Choice[] };
+  const { result } = (await connector().runByName(name, sample(name, 'input.json'))) as { result: Choice[] };
   expect(sent.map((request) => [request.query.page, request.query.per_page])).toEqual([['1', '100'], ['2', '100']]);
   expect(result).toEqual(expectedChoices(operation, [...first.data, ...records]));
   for (const choice of result) expect(choice.text.trim()).not.toBe('');
@@ -42,7 +42,7 @@ test.each(paged.map(({ operation }) => [operation.name, operation as DdlOperatio
 
 test.each(fetched.map(({ operation }) => [operation.name] as const))('%s surfaces an API error instead of an empty dropdown', async (name) => {
   recordRequests(() => [403, { error: 'Forbidden' }]);
-  const error = await connector().run(name, sample(name, 'input.json')).catch((e: unknown) => e);
+  const error = await connector().runByName(name, sample(name, 'input.json')).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error).toMatchObject({ status: 403, kind: 'forbidden', apiMessage: 'Forbidden' });
 });
@@ -50,7 +50,7 @@ test.each(fetched.map(({ operation }) => [operation.name] as const))('%s surface
 test.each(fetched.map(({ operation }) => [operation.name] as const))('%s works when the list has no metadata.paging', async (name) => {
   const { data } = sample(name, 'api-response.json');
   const sent = recordRequests(() => [200, { data }]);
-  const { result } = (await connector().run(name, sample(name, 'input.json'))) as { result: Choice[] };
+  const { result } = (await connector().runByName(name, sample(name, 'input.json'))) as { result: Choice[] };
   expect(sent).toHaveLength(1);
   expect(result.length).toBeGreaterThan(0);
 });

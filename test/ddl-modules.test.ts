@@ -282,7 +282,7 @@ describe('requests', () => {
 
   test.each(['list_users_filter_owners_ddl', 'list_users_guid_ddl'])('%s sends the search to SalesLoft as `search`', async (name) => {
     const sent = answer([{ id: 1, name: 'Jane Doe', email: 'jane@acme.com', guid: 'g1' }]);
-    const { result } = (await connector.run(name, { search: 'jane' })) as { result: Choice[] };
+    const { result } = (await connector.runByName(name, { search: 'jane' })) as { result: Choice[] };
     expect(result.map((choice) => choice.text)).toContain('Jane Doe');
     expect(sent()).toEqual([{ method: 'GET', path: '/v2/users', query: { search: 'jane', per_page: '100', page: '1' }, body: null }]);
   });
@@ -294,7 +294,7 @@ describe('requests', () => {
 
   test.each(['list_tags_ddl', 'list_tags_values_ddl'])('%s sends the search to SalesLoft as `search`', async (name) => {
     const sent = answer([{ id: 4, name: 'New Lead' }]);
-    await connector.run(name, { search: 'lead' });
+    await connector.runByName(name, { search: 'lead' });
     expect(sent()[0]).toEqual({ method: 'GET', path: '/v2/tags', query: { search: 'lead', per_page: '100', page: '1' }, body: null });
   });
 

@@ -42,7 +42,7 @@ const cases = operations.flatMap(({ operation, inputSchema }) => {
 
 test.each(cases)('%s: %s is rejected, nothing sent', async (name, _case, path, input) => {
   const sent = recordRequests(() => [200, {}]);
-  const error = (await connector.run(name, input).catch((e: unknown) => e)) as InputError;
+  const error = (await connector.runByName(name, input).catch((e: unknown) => e)) as InputError;
   expect(error).toBeInstanceOf(InputError);
   expect(error.problems.map((problem) => problem.path)).toContain(path);
   expect(sent).toEqual([]);

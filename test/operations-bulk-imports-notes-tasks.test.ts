@@ -59,7 +59,8 @@ describe('bulk jobs', () => {
   });
 
   test('create_bulk_job_data sends {data: [...]} to the job, up to 5,000 records', async () => {
-    const records = Array.from({ length: 5000 }, (_, i) => ({ email_address: `p${i}@example.com`, upsert_key: 'email_address' }));
+    const [first, ...rest] = Array.from({ length: 5000 }, (_, i) => ({ email_address: `p${i}@example.com`, upsert_key: 'email_address' }));
+    const records: [typeof first, ...(typeof first)[]] = [first, ...rest];
     const seen = intercept(200, { data: { records: 5000 } });
     await expect(connector.run('create_bulk_job_data', { bulk_jobs_id: 211, fields: { data: records } })).resolves.toEqual({ data: { records: 5000 } });
     expect(seen().path).toBe('/v2/bulk_jobs/211/job_data');
@@ -77,7 +78,7 @@ describe('bulk jobs', () => {
     const seedInput = sample('get_bulk_job', 'input.json') as Record<string, unknown>;
     expect(seedInput.bulk_jobs_id).toBe(12345);
     const first = intercept(200, job({ id: 12345 }));
-    await connector.run('get_bulk_job', seedInput);
+    await connector.runByName('get_bulk_job', seedInput);
     expect(first()).toMatchObject({ method: 'GET', path: '/v2/bulk_jobs/12345', query: {}, body: null });
     nock.cleanAll();
     const second = intercept(200, job({ id: 12345 }));
@@ -205,7 +206,7 @@ describe('notes', () => {
   };
 
   test('create_note sends content and what it is about', async () => {
-    const fields = { content: 'Budget approved', associated_with_type: 'account', associated_with_id: 42, skip_crm_sync: true };
+    const fields = { content: 'Budget approved', associated_with_type: 'account', associated_with_id: 42, skip_crm_sync: true } as const;
     const seen = intercept(200, note);
     await connector.run('create_note', { fields });
     expect(seen()).toMatchObject({ path: '/v2/notes', query: {}, body: fields });
@@ -278,7 +279,7 @@ describe('notes', () => {
 
 describe('tasks', () => {
   const realCreate = realResponse('write-create-task.json');
-  const fields = { subject: 'call me maybe', person_id: 164510523, user_id: 51550, task_type: 'call', due_date: '2025-01-01' };
+  const fields = { subject: 'call me maybe', person_id: 164510523, user_id: 51550, task_type: 'call', due_date: '2025-01-01' } as const;
 
   test('create_task sends the safe set of fields and returns the real response', async () => {
     const seen = intercept(200, realCreate);
@@ -288,7 +289,7 @@ describe('tasks', () => {
   });
 
   test('create_task sends the optional fields as given', async () => {
-    const all = { ...fields, current_state: 'scheduled', remind_at: '2024-12-31T09:00:00Z', description: 'Ask about Q1', idempotency_key: 'crm-77' };
+    const all = { ...fields, current_state: 'scheduled' as const, remind_at: '2024-12-31T09:00:00Z', description: 'Ask about Q1', idempotency_key: 'crm-77' };
     const seen = intercept(200, realCreate);
     await connector.run('create_task', { fields: all });
     expect(seen().body).toEqual(all);

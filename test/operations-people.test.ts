@@ -16,7 +16,7 @@ const intercept = (status: number, reply?: unknown): (() => Seen[]) => {
 };
 
 /** Runs by name with any input (the generated input types would refuse the bad ones at compile time). */
-const run = (name: string, input: Record<string, unknown>, using = connector): Promise<unknown> => using.run(name, input);
+const run = (name: string, input: Record<string, unknown>, using = connector): Promise<unknown> => using.runByName(name, input);
 
 /** The problems of the InputError the input gets (nothing sent). */
 const problemsOf = async (name: string, input: Record<string, unknown>): Promise<Array<{ path: string; message: string }>> => (await expectRefused(connector, name, input)).problems;
@@ -35,7 +35,7 @@ describe('create_person', () => {
   test('without an email address nor a phone and a last name: one readable problem at fields', async () => {
     for (const fields of [{ first_name: 'John' }, { first_name: 'John', phone: '1234567890' }, { last_name: 'Doe' }]) {
       const problems = await problemsOf('create_person', { fields });
-      expect(problems).toEqual([{ path: 'fields', message: 'must be an email_address, or a phone and a last_name' }]);
+      expect(problems).toEqual([{ path: 'fields', message: 'must match one of: By email address (with email_address), or By phone and last name (with phone and last_name)' }]);
     }
   });
 

@@ -7,7 +7,7 @@ import { baseUrl, recordRequests } from './support.js';
 
 const token = 'raw-secret-token-123';
 const connector = createConnector({ accessToken: token, baseUrl, retries: 0, env: {} });
-const run = (input: Record<string, unknown>) => connector.run('raw_http_request', input) as Promise<{ response: { status_code: number; headers: Record<string, unknown>; body: unknown; raw_body?: string } }>;
+const run = (input: Record<string, unknown>) => connector.runByName('raw_http_request', input) as Promise<{ response: { status_code: number; headers: Record<string, unknown>; body: unknown; raw_body?: string } }>;
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -87,7 +87,7 @@ describe.each(scenarios)('%s', (_, scenario) => {
     const lines: string[] = [];
     scenario.answer?.();
     const error = await createConnector({ ...quick, log: (line) => lines.push(line) })
-      .run(scenario.operation, scenario.input)
+      .runByName(scenario.operation, scenario.input)
       .then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorError);
     expect(leaksIn(exposures(error))).toEqual([]);
@@ -126,7 +126,7 @@ describe('every operation, SalesLoft echoing every form of the token in its erro
   test.each(mainOperations.filter((entry) => !(entry.operation.kind === 'main' && entry.operation.raw)).map((entry) => [entry.operation.name]))('%s', async (name) => {
     for (const method of ['get', 'post', 'put', 'delete'] as const) nock(baseUrl)[method](/.*/).reply(422, ...jsonReply(echoAll));
     const error = await createConnector(quick)
-      .run(name, { ...sample(name, 'input.json'), access_token: token })
+      .runByName(name, { ...sample(name, 'input.json'), access_token: token })
       .then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).kind).toBe('validation');

@@ -108,7 +108,7 @@ describe('outcomes', () => {
 });
 
 describe("create_task's idempotency key", () => {
-  const task = { fields: { subject: 'Call', person_id: 1, user_id: 2, task_type: 'call', due_date: '2025-01-31' } };
+  const task = { fields: { subject: 'Call', person_id: 1, user_id: 2, task_type: 'call', due_date: '2025-01-31' } } as const;
 
   test('one is generated per run and sent again on retry, so a lost answer is retried safely', async () => {
     let answered = 0;
@@ -177,7 +177,7 @@ describe('hostile input', () => {
     ['a raw header value with a line break', 'raw_http_request', { method: 'GET', url: { endpoint: '/v2/me' }, headers: [{ key: 'x-note', value: 'a\r\nb' }] }, 'headers[0].value'],
   ])('%s is an InputError naming the field, with a bounded message, nothing sent', async (_, name, input, path) => {
     const sent = recordRequests(() => [200, {}]);
-    const error = (await failureOf(createConnector({ ...quick, accessToken: 'option-token-0123456789' }).run(name, input as never))) as InputError;
+    const error = (await failureOf(createConnector({ ...quick, accessToken: 'option-token-0123456789' }).runByName(name, input))) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.problems.map((problem) => problem.path).some((problemPath) => problemPath.startsWith(path))).toBe(true);
     expect(error.message.length).toBeLessThanOrEqual(4096);
@@ -186,7 +186,7 @@ describe('hostile input', () => {
   });
 
   test('a 1 MB bad value is echoed in at most about 100 characters', async () => {
-    const error = (await failureOf(createConnector(quick).run('list_person_stages', { sort_by: 'x'.repeat(1_000_000) }))) as InputError;
+    const error = (await failureOf(createConnector(quick).runByName('list_person_stages', { sort_by: 'x'.repeat(1_000_000) }))) as InputError;
     expect(error.problems[0].message).toMatch(/\(got "x{100}…"\)$/);
     expect(error.message.length).toBeLessThan(400);
   });
@@ -215,8 +215,8 @@ describe('hostile input', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(await failureOf(createConnector(quick).run('list_people', cyclic))).toBeInstanceOf(InputError);
-    expect(await failureOf(createConnector(quick).run('list_people', null as never))).toBeInstanceOf(InputError);
-    expect(await failureOf(createConnector(quick).run('list_people', [1] as never))).toBeInstanceOf(InputError);
+    expect(await failureOf(createConnector(quick).runByName('list_people', null))).toBeInstanceOf(InputError);
+    expect(await failureOf(createConnector(quick).runByName('list_people', [1]))).toBeInstanceOf(InputError);
   });
 
   test('anything unforeseen still fails as a ConnectorError', async () => {

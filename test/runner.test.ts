@@ -69,7 +69,7 @@ describe('request encoding', () => {
 describe('input errors', () => {
   test('name every bad field by its path and say what was expected', async () => {
     const error = (await createConnector(quick)
-      .run('list_person_stages', { person_stage_ids: [1, 'x'], per_page: 500, sort_by: 'name', colour: 'red' })
+      .runByName('list_person_stages', { person_stage_ids: [1, 'x'], per_page: 500, sort_by: 'name', colour: 'red' })
       .catch((e: unknown) => e)) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.problems).toEqual(
@@ -84,7 +84,7 @@ describe('input errors', () => {
   });
 
   test('an unknown operation says how to list them', async () => {
-    await expect(createConnector(quick).run('get_persons', {})).rejects.toThrow(/no operation named "get_persons".*salesloft-connector ops/);
+    await expect(createConnector(quick).runByName('get_persons', {})).rejects.toThrow(/no operation named "get_persons".*salesloft-connector ops/);
   });
 });
 

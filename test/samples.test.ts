@@ -33,7 +33,7 @@ describe.each(operations.map((entry) => [entry.operation.name, entry] as const))
   test('sample input sends request.json and returns output.json', async () => {
     if (isWebhookTrigger) {
       const sent = recordRequests(() => [200, {}]);
-      await expect(connector.run(name, sample(name, 'input.json'))).rejects.toThrow(/create_webhook_subscription.*parseWebhook/);
+      await expect(connector.runByName(name, sample(name, 'input.json'))).rejects.toThrow(/create_webhook_subscription.*parseWebhook/);
       expect(sent).toEqual([]);
       return;
     }
@@ -46,7 +46,7 @@ describe.each(operations.map((entry) => [entry.operation.name, entry] as const))
       if (apiResponse && 'success' in apiResponse && Object.keys(apiResponse).length === 1) return [204];
       return [200, apiResponse];
     });
-    const output = await connector.run(name, sample(name, 'input.json'));
+    const output = await connector.runByName(name, sample(name, 'input.json'));
     if (expected === null) {
       expect(sent).toEqual([]);
     } else {

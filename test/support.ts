@@ -105,7 +105,7 @@ export const lookupsOf = (schema: unknown, path = ''): Array<{ path: string; loo
  */
 export const expectRefused = async (connector: Connector, name: string, input: Record<string, unknown>, paths: string[] = []): Promise<InputError> => {
   nock.cleanAll();
-  const error = await connector.run(name, input).then(
+  const error = await connector.runByName(name, input).then(
     () => undefined,
     (e: unknown) => e,
   );

@@ -19,6 +19,7 @@ const usage = `Usage: salesloft-connector <command>
   run <operation> --input <json>    run an operation; --input '{"person_id": 1}' or --input @file.json
       [--base-url <url>]            (default SALESLOFT_BASE_URL, else https://api.salesloft.com)
   sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
+  playground [--port N]             a page on 127.0.0.1 to fill forms and run operations (sandbox unless a token is set)
 
 The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
 Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
@@ -138,6 +139,8 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         io.out(JSON.stringify(await connector.run(operation.name, input), null, 2));
         return 0;
       }
+      case 'playground':
+        return (await import('../playground/cli.js')).runPlayground(rest, io);
       default:
         throw new UsageError(`Unknown command ${JSON.stringify(command)}.\n${usage}`);
     }

@@ -132,3 +132,9 @@ export const answerOnce = (status: number, reply?: unknown): (() => SentRequest 
     return sent[0];
   };
 };
+
+/** The machine's Chromium for the browser tests (CHROMIUM_PATH, else Debian's /usr/bin/chromium), if installed. */
+export const chromiumPath: string | undefined = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((path): path is string => Boolean(path) && existsSync(path!));
+
+/** Under CI every test must run: nothing may skip for want of a machine package. */
+export const underCi = Boolean(process.env.CI) && !['false', '0'].includes(String(process.env.CI).toLowerCase());

@@ -166,6 +166,7 @@ const OperationView = ({ operation, operations }: { operation: PlaygroundOperati
           extraErrors={extraErrors}
           showErrorList={false}
           noValidate
+          noHtml5Validate
           disabled={running}
         />
       </FormContext.Provider>

@@ -97,7 +97,7 @@ export const LookupWidget = ({ id, value, onChange, options, disabled, readonly,
         <option value="">{placeholder}</option>
         {selected < 0 && value !== undefined && <option value="current">{String(value)}</option>}
         {state.choices.map((choice, index) => (
-          <option key={`${index}-${String(choice.value)}`} value={String(index)}>
+          <option key={`${index}-${String(choice.value)}`} value={String(index)} data-value={String(choice.value)}>
             {choice.text}
           </option>
         ))}

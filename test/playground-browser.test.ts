@@ -2,7 +2,7 @@
 // playground server and its embedded sandbox. Skipped (with a message) only when no Chromium is
 // installed outside CI; under CI a missing Chromium fails.
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -76,7 +76,8 @@ import.meta.jest.setTimeout(30_000);
     return select;
   };
 
-  const optionValues = async (select: Locator): Promise<string[]> => select.locator('option[data-value]').evaluateAll((options) => options.map((option) => option.getAttribute('data-value') ?? ''));
+  const optionValues = async (select: Locator): Promise<string[]> =>
+    Promise.all((await select.locator('option[data-value]').all()).map(async (option) => (await option.getAttribute('data-value')) ?? ''));
 
   /** The field's wrapper as the stock renderer draws it (its label points at the input). */
   const fieldOf = (id: string): Locator => page.locator(`.form-group:has(> label[for="${id}"])`);
@@ -86,7 +87,23 @@ import.meta.jest.setTimeout(30_000);
     expect(await page.locator('nav a[data-operation]').count()).toBe(manifest.operations.length);
     expect(await page.locator('nav .group h2').allTextContents()).toEqual(expect.arrayContaining(['Calls', 'People', 'Cadence memberships', 'Steps']));
     await page.getByLabel('Search operations').fill('create call');
-    expect(await page.locator('nav a[data-operation]').evaluateAll((links) => links.map((link) => link.getAttribute('data-operation')))).toEqual(['create_call']);
+    const listed = await Promise.all((await page.locator('nav a[data-operation]').all()).map((link) => link.getAttribute('data-operation')));
+    expect(listed).toEqual(['create_call']);
+  });
+
+  test('every operation’s form draws without a page error', async () => {
+    const manifest = (await (await fetch(`${playground.url}/api/manifest`)).json()) as { operations: Array<{ name: string; title: string }> };
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(`${page.url()}: ${message.text()}`);
+    });
+    for (const operation of manifest.operations) {
+      await page.evaluate(`location.hash = ${JSON.stringify(operation.name)}`);
+      await expectSoon(async () => (await page.locator('article.operation h1').textContent()) === operation.title);
+      expect([operation.name, await page.getByRole('button', { name: 'Run' }).count()]).toEqual([operation.name, 1]);
+    }
+    expect(failures).toEqual([]);
   });
 
   test('create_call: choose the person and a disposition from their dropdowns, run, see the created call', async () => {

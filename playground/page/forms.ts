@@ -44,11 +44,9 @@ export const uiSchemaOf = (schema: Schema, path: string[] = []): UiSchema => {
   if (Array.isArray(schema.enumLabels) && Array.isArray(schema.enum)) ui['ui:enumNames'] = schema.enumLabels as string[];
   const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
   for (const [name, property] of Object.entries(properties)) ui[name] = uiSchemaOf(property, [...path, name]);
-  // Branches of anyOf/oneOf draw their properties with the parent's uiSchema.
-  for (const branch of [...((schema.anyOf as Schema[]) ?? []), ...((schema.oneOf as Schema[]) ?? [])]) {
-    for (const [name, property] of Object.entries((branch.properties as Record<string, Schema> | undefined) ?? {})) {
-      ui[name] ??= uiSchemaOf(property, [...path, name]);
-    }
+  // The renderer draws the chosen branch of an anyOf/oneOf with the uiSchema at the same index.
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    if (Array.isArray(schema[keyword])) ui[keyword] = (schema[keyword] as Schema[]).map((branch) => uiSchemaOf(branch, path));
   }
   if (isObject(schema.items)) ui.items = uiSchemaOf(schema.items, [...path, '*']);
   if (schema.advanced === true) ui['ui:classNames'] = 'advanced-field';

@@ -173,9 +173,11 @@ import.meta.jest.setTimeout(30_000);
   test('advanced fields fold away and enum labels show', async () => {
     await pick('create person', 'create_person');
     const fold = page.locator('details.advanced').first();
-    expect(await fold.getAttribute('open')).toBeNull();
+    const crmId = fold.locator('#root_fields_crm_id');
+    expect([await fold.getAttribute('open'), await crmId.isVisible()]).toEqual([null, false]);
     await fold.locator('summary').click();
-    expect(await fold.getAttribute('open')).not.toBeNull();
+    expect([await fold.getAttribute('open'), await crmId.isVisible()]).toEqual(['', true]);
+    expect(await page.locator('#root_fields_first_name').isVisible()).toBe(true);
     expect(await page.locator('select#root_fields_job_seniority option').allTextContents()).toEqual(expect.arrayContaining(['Individual contributor', 'Vice president']));
   });
 });

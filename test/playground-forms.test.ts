@@ -95,12 +95,6 @@ test('the form never asks for the access token, and the page heading carries the
   }
 });
 
-test('advanced fields are marked for the folding template, in objects and at the top', () => {
-  const ui = uiSchemaOf(manifest.operations.find((operation) => operation.name === 'create_call')!.input_schema);
-  expect(uiAt(ui, 'fields.user_guid')?.['ui:classNames']).toBe('advanced-field');
-  expect(uiAt(ui, 'fields.person_id')?.['ui:classNames']).toBeUndefined();
-});
-
 describe('a dependent lookup takes its input from the form', () => {
   const steps: LookupOptions = { lookup: { operation: 'list_steps_ddl', input: { cadence_id: '{{{cadence_id}}}' } }, parentPath: ['fields'] };
 

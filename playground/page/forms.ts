@@ -49,7 +49,6 @@ export const uiSchemaOf = (schema: Schema, path: string[] = []): UiSchema => {
     if (Array.isArray(schema[keyword])) ui[keyword] = (schema[keyword] as Schema[]).map((branch) => uiSchemaOf(branch, path));
   }
   if (isObject(schema.items)) ui.items = uiSchemaOf(schema.items, [...path, '*']);
-  if (schema.advanced === true) ui['ui:classNames'] = 'advanced-field';
   return ui;
 };
 

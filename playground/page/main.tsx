@@ -144,7 +144,7 @@ const OperationView = ({ operation, operations }: { operation: PlaygroundOperati
         <h1>{operation.title}</h1>
         <p className="operation-meta">
           <code>{operation.name}</code>
-          {operation.method && operation.path && (
+          {operation.method && operation.path && operation.path !== '*' && (
             <span>
               {' '}
               · {operation.method} <code>{operation.path}</code>

@@ -76,19 +76,21 @@ import.meta.jest.setTimeout(30_000);
     return select;
   };
 
+  /** The values of a dropdown's choices, read at once (the list changes while a DDL answers). */
   const optionValues = async (select: Locator): Promise<string[]> =>
-    Promise.all((await select.locator('option[data-value]').all()).map(async (option) => (await option.getAttribute('data-value')) ?? ''));
+    select.locator('option[data-value]').evaluateAll((options) => options.map((option) => (option as unknown as { getAttribute(name: string): string | null }).getAttribute('data-value') ?? ''));
 
   /** The field's wrapper as the stock renderer draws it (its label points at the input). */
   const fieldOf = (id: string): Locator => page.locator(`.form-group:has(> label[for="${id}"])`);
 
   test('lists every operation grouped by resource, and the search box narrows the list', async () => {
     const manifest = (await (await fetch(`${playground.url}/api/manifest`)).json()) as { operations: unknown[] };
+    await page.locator('nav a[data-operation]').first().waitFor();
     expect(await page.locator('nav a[data-operation]').count()).toBe(manifest.operations.length);
     expect(await page.locator('nav .group h2').allTextContents()).toEqual(expect.arrayContaining(['Calls', 'People', 'Cadence memberships', 'Steps']));
     await page.getByLabel('Search operations').fill('create call');
-    const listed = await Promise.all((await page.locator('nav a[data-operation]').all()).map((link) => link.getAttribute('data-operation')));
-    expect(listed).toEqual(['create_call']);
+    await expectSoon(async () => (await page.locator('nav a[data-operation]').count()) === 1);
+    expect(await page.locator('nav a[data-operation]').getAttribute('data-operation')).toBe('create_call');
   });
 
   test('every operation’s form draws without a page error', async () => {
@@ -104,7 +106,7 @@ import.meta.jest.setTimeout(30_000);
       expect([operation.name, await page.getByRole('button', { name: 'Run' }).count()]).toEqual([operation.name, 1]);
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   test('create_call: choose the person and a disposition from their dropdowns, run, see the created call', async () => {
     await pick('call', 'create_call');

@@ -2,6 +2,7 @@
 // through the connector's programmatic API. Runs go to an embedded sandbox, or to SalesLoft when a
 // token is configured; the token stays here: replies are scrubbed of it and requests show it redacted.
 
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -136,14 +137,11 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
   }));
   const inputSchemaOf = (name: string): Schema | undefined => operations.find((operation) => operation.name === name)?.input_schema;
   const manifestText = JSON.stringify({ target, operations } satisfies ManifestReply);
-  let runs = 0;
-
-  /** One run. In the sandbox each run has a token of its own, so its requests can be told apart. */
+  /** One run. In the sandbox each run has a token of its own (random, so no word of it is redacted elsewhere) to tell its requests apart. */
   const run = async ({ operation, input }: RunRequest): Promise<RunReply> => {
     const { access_token: _ignored, ...given } = input;
     void _ignored;
-    runs += 1;
-    const runToken = sandbox ? `playground-run-${runs}` : token;
+    const runToken = sandbox ? randomBytes(12).toString('hex') : token;
     const log: string[] = [];
     const connector = createConnector({ baseUrl: target.baseUrl, accessToken: runToken, env: {}, log: (line) => log.push(line) });
     const sent = (): SentRequest[] => (sandbox ? sandbox.requests.filter((request) => request.authorization === `Bearer ${runToken}`).map(redactAuthorization) : []);

@@ -6,7 +6,7 @@ import { startPlayground, type Playground } from '../playground/server.js';
 import { runPlayground } from '../playground/cli.js';
 import type { ManifestReply, RunReply } from '../playground/protocol.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
-import { registry } from './support.js';
+import { cliErrorFor, registry } from './support.js';
 
 const post = async (playground: Playground, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> => {
   const response = await fetch(`${playground.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -17,14 +17,6 @@ const run = async (playground: Playground, operation: string, input: Record<stri
   const { status, text } = await post(playground, path, { operation, input });
   expect([status, text.slice(0, 200)]).toEqual([200, expect.any(String)]);
   return JSON.parse(text) as RunReply;
-};
-
-/** What `salesloft-connector run` prints on stderr for the same run. */
-const cliError = async (operation: string, input: Record<string, unknown>, baseUrl: string): Promise<string> => {
-  const err: string[] = [];
-  const code = await main(['run', operation, '--input', JSON.stringify(input), '--base-url', baseUrl], { out: () => undefined, err: (text) => err.push(text), env: { SALESLOFT_ACCESS_TOKEN: 'cli-token-for-comparison' } });
-  expect(code).not.toBe(0);
-  return err.join('\n');
 };
 
 describe('against the embedded sandbox', () => {
@@ -75,13 +67,13 @@ describe('against the embedded sandbox', () => {
     const reply = await run(playground, 'create_call', input);
     expect(reply.requests).toEqual([]);
     expect(reply.error).toMatchObject({ kind: 'input', problems: [{ path: 'fields.person_id', message: 'is required' }, { path: 'fields.duration', message: 'must be >= 0' }] });
-    expect(reply.error!.message).toBe(await cliError('create_call', input, playground.target.baseUrl));
+    expect(reply.error!.message).toBe(await cliErrorFor('create_call', input, playground.target.baseUrl));
   });
 
   test("SalesLoft's own errors: worded as the CLI words them, field errors placed on the form's fields", async () => {
     const missing = await run(playground, 'get_person', { person_id: 999999 });
     expect(missing.error).toMatchObject({ kind: 'not_found', status: 404, problems: [] });
-    expect(missing.error!.message).toBe(await cliError('get_person', { person_id: 999999 }, playground.target.baseUrl));
+    expect(missing.error!.message).toBe(await cliErrorFor('get_person', { person_id: 999999 }, playground.target.baseUrl));
 
     const taken = await run(playground, 'create_person', { fields: { email_address: 'olivia.martinez@northwindtraders.com' } });
     expect(taken.error).toMatchObject({ kind: 'validation', status: 422, problems: [{ path: 'fields.email_address', message: 'is already taken' }] });

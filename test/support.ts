@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
+import { main } from '../connector/cli.js';
 import { InputError, type Connector } from '../connector/index.js';
 import { loadRegistry, type RegisteredOperation } from '../connector/registry.js';
 import { packageRoot } from '../connector/paths.js';
@@ -138,3 +139,11 @@ export const chromiumPath: string | undefined = [process.env.CHROMIUM_PATH, '/us
 
 /** Under CI every test must run: nothing may skip for want of a machine package. */
 export const underCi = Boolean(process.env.CI) && !['false', '0'].includes(String(process.env.CI).toLowerCase());
+
+/** What `salesloft-connector run <operation>` prints on stderr for an input that fails (against `baseUrl`). */
+export const cliErrorFor = async (operation: string, input: Record<string, unknown>, baseUrl: string): Promise<string> => {
+  const err: string[] = [];
+  const code = await main(['run', operation, '--input', JSON.stringify(input), '--base-url', baseUrl], { out: () => undefined, err: (text) => err.push(text), env: { SALESLOFT_ACCESS_TOKEN: 'cli-token-for-comparison' } });
+  expect(code).not.toBe(0);
+  return err.join('\n');
+};

@@ -5,11 +5,9 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConnectorError } from './errors.js';
-import { buildManifest, type ManifestOperation } from './manifest.js';
+import { bounded, ConnectorError } from './errors.js';
+import type { Manifest, ManifestOperation } from './manifest.js';
 import { packageRoot } from './paths.js';
-import { loadRegistry } from './registry.js';
-import { createConnector } from './runner.js';
 import type { JsonSchema } from './schema.js';
 
 const usage = `Usage: salesloft-connector <command>
@@ -101,6 +99,13 @@ const describeOperation = (operation: ManifestOperation): string => {
   ].join('\n');
 };
 
+/** A failed run as the command line words it on stderr (the playground page shows the same text). */
+export const failureText = (error: unknown): string => {
+  if (!(error instanceof ConnectorError)) return `error: unexpected failure: ${bounded(String((error as Error)?.message ?? error), 500)}`;
+  const outcome = error.outcome === 'unknown' ? '\noutcome: unknown - the change may have been applied in SalesLoft; check before running again.' : '';
+  return `error: ${error.message}${outcome}`;
+};
+
 /** Runs the command line; resolves to the exit code. */
 export const main = async (args: string[], io: CliIO): Promise<number> => {
   const [command, ...rest] = args;
@@ -114,10 +119,13 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
       await runSandboxCli(rest);
       return 0;
     }
-    const manifest = buildManifest(await loadRegistry());
+    // ops and describe read the generated manifest (kept fresh by `npm run generate` and its test);
+    // run loads only the one operation it runs. Each command imports what it needs, when it needs it.
+    let manifest: Manifest | undefined;
+    const operations = (): ManifestOperation[] => (manifest ??= JSON.parse(readFileSync(join(packageRoot, 'connector.json'), 'utf8')) as Manifest).operations;
     const find = (name: string | undefined): ManifestOperation => {
       if (!name) throw new UsageError(`${command} needs an operation name: see \`salesloft-connector ops\`.`);
-      const found = manifest.operations.find((operation) => operation.name === name);
+      const found = operations().find((operation) => operation.name === name);
       if (!found) throw new UsageError(`There is no operation named ${JSON.stringify(name)}: see \`salesloft-connector ops\`.`);
       return found;
     };
@@ -125,18 +133,20 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
       case 'ops':
         io.out(
           rest.includes('--json')
-            ? JSON.stringify(manifest.operations, null, 2)
-            : pad([['NAME', 'TYPE', 'METHOD', 'PATH', 'TITLE'], ...manifest.operations.map((op) => [op.name, op.type, op.method ?? '-', op.path ?? '-', op.title])]),
+            ? JSON.stringify(operations(), null, 2)
+            : pad([['NAME', 'TYPE', 'METHOD', 'PATH', 'TITLE'], ...operations().map((op) => [op.name, op.type, op.method ?? '-', op.path ?? '-', op.title])]),
         );
         return 0;
       case 'describe':
         io.out(describeOperation(find(rest[0])));
         return 0;
       case 'run': {
-        const operation = find(rest[0]);
+        const name = rest[0];
+        if (!name || name.startsWith('--')) throw new UsageError('run needs an operation name: see `salesloft-connector ops`.');
         const input = readInput(option(rest, '--input'));
+        const { createConnector } = await import('./runner.js');
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
-        io.out(JSON.stringify(await connector.run(operation.name, input), null, 2));
+        io.out(JSON.stringify(await connector.run(name, input), null, 2));
         return 0;
       }
       case 'playground':
@@ -149,12 +159,8 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
       io.err(`error: ${error.message}`);
       return 2;
     }
-    if (error instanceof ConnectorError) {
-      io.err(`error: ${error.message}`);
-      return ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;
-    }
-    io.err(`error: unexpected failure: ${(error as Error).message}`);
-    return 1;
+    io.err(failureText(error));
+    return error instanceof ConnectorError && ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;
   }
 };
 

@@ -7,11 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ApiError, ConnectorError, InputError, scrub } from '../connector/errors.js';
+import { failureText } from '../connector/cli.js';
+import { ApiError, ConnectorError, InputError } from '../connector/errors.js';
 import { buildManifest } from '../connector/manifest.js';
 import { packageRoot } from '../connector/paths.js';
 import { loadRegistry, type Registry } from '../connector/registry.js';
 import { createConnector, defaultBaseUrl } from '../connector/runner.js';
+import { redact, registerSecret } from '../connector/secrets.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
 import type { ManifestReply, PlaygroundOperation, RunFailure, RunReply, RunRequest, Schema, SentRequest } from './protocol.js';
 
@@ -79,11 +81,13 @@ const problemsOf = (error: unknown, inputSchema: Schema | undefined): RunFailure
   }));
 };
 
-/** The failure as the CLI words it. */
-const failureOf = (error: unknown, inputSchema: Schema | undefined): RunFailure =>
-  error instanceof ConnectorError
-    ? { kind: error.kind, message: `error: ${error.message}`, problems: problemsOf(error, inputSchema), ...(error instanceof ApiError ? { status: error.status } : {}) }
-    : { kind: 'unexpected', message: `error: unexpected failure: ${(error as Error).message}`, problems: [] };
+/** The failure as the CLI words it, with the fields it names. */
+const failureOf = (error: unknown, inputSchema: Schema | undefined): RunFailure => ({
+  kind: error instanceof ConnectorError ? error.kind : 'unexpected',
+  message: failureText(error),
+  problems: problemsOf(error, inputSchema),
+  ...(error instanceof ApiError ? { status: error.status } : {}),
+});
 
 class RequestRefusal extends Error {
   constructor(
@@ -121,6 +125,7 @@ const readJsonBody = async (request: IncomingMessage): Promise<RunRequest> => {
 export const startPlayground = async (options: PlaygroundOptions = {}): Promise<Playground> => {
   const env = options.env ?? process.env;
   const token = env.SALESLOFT_ACCESS_TOKEN || undefined;
+  registerSecret(token);
   const registry: Registry = await loadRegistry();
   const manifest = buildManifest(registry);
   const sandbox = token ? undefined : await startSandbox();
@@ -137,14 +142,23 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
   }));
   const inputSchemaOf = (name: string): Schema | undefined => operations.find((operation) => operation.name === name)?.input_schema;
   const manifestText = JSON.stringify({ target, operations } satisfies ManifestReply);
-  /** One run. In the sandbox each run has a token of its own (random, so no word of it is redacted elsewhere) to tell its requests apart. */
-  const run = async ({ operation, input }: RunRequest): Promise<RunReply> => {
+  // The embedded sandbox records every request it receives; runs go one at a time so that the ones
+  // recorded during a run are that run's own.
+  const sandboxToken = randomBytes(16).toString('hex');
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const runOnce = async ({ operation, input }: RunRequest): Promise<RunReply> => {
     const { access_token: _ignored, ...given } = input;
     void _ignored;
-    const runToken = sandbox ? randomBytes(12).toString('hex') : token;
     const log: string[] = [];
-    const connector = createConnector({ baseUrl: target.baseUrl, accessToken: runToken, env: {}, log: (line) => log.push(line) });
-    const sent = (): SentRequest[] => (sandbox ? sandbox.requests.filter((request) => request.authorization === `Bearer ${runToken}`).map(redactAuthorization) : []);
+    const connector = createConnector({ baseUrl: target.baseUrl, accessToken: sandbox ? sandboxToken : token, env: {}, log: (line) => log.push(line) });
+    const from = sandbox?.requests.length ?? 0;
+    const sent = (): SentRequest[] => (sandbox ? sandbox.requests.slice(from).map(redactAuthorization) : []);
     try {
       const output = await connector.run(operation, given);
       return { requests: sent(), log, output };
@@ -152,12 +166,15 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
       return { requests: sent(), log, error: failureOf(error, inputSchemaOf(operation)) };
     }
   };
+  const run = (request: RunRequest): Promise<RunReply> => (sandbox ? oneAtATime(() => runOnce(request)) : runOnce(request));
 
+  /** The page, its bundle and the manifest come from files and schemas, never from a token. */
   const reply = (response: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void => {
-    const text = token ? scrub(body, [token]) : body;
-    response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    response.end(text);
+    response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    response.end(body);
   };
+  /** Replies built from a run: the connector registers every token it is given, and the page must never see one. */
+  const replyRedacted = (response: ServerResponse, status: number, body: string): void => reply(response, status, redact(body));
 
   let port = 0;
   /** Only this server's own page may call it: other sites (and DNS rebinding) must not run operations with the token. */
@@ -177,11 +194,11 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
       if (!existsSync(file)) throw new RequestRefusal(500, `The page bundle ${file} is missing: run \`npm run build\`.`);
       return reply(response, 200, readFileSync(file, 'utf8'), staticFiles[path].type);
     }
-    if (request.method === 'POST' && path === '/api/run') return reply(response, 200, JSON.stringify(await run(await readJsonBody(request))));
+    if (request.method === 'POST' && path === '/api/run') return replyRedacted(response, 200, JSON.stringify(await run(await readJsonBody(request))));
     if (request.method === 'POST' && path === '/api/ddl') {
       const body = await readJsonBody(request);
       if (registry.get(body.operation)?.operation.kind !== 'ddl') throw new RequestRefusal(400, `${body.operation} is not a dropdown list (DDL) operation.`);
-      return reply(response, 200, JSON.stringify(await run(body)));
+      return replyRedacted(response, 200, JSON.stringify(await run(body)));
     }
     throw new RequestRefusal(404, `No ${request.method} ${path} here: the page is at /.`);
   };
@@ -189,7 +206,7 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof RequestRefusal ? error.status : 500;
-      if (!response.headersSent) reply(response, status, JSON.stringify({ error: { kind: 'playground', message: `error: ${(error as Error).message}`, problems: [] } }));
+      if (!response.headersSent) replyRedacted(response, status, JSON.stringify({ error: { kind: 'playground', message: `error: ${(error as Error).message}`, problems: [] } }));
       else response.destroy();
     });
   });

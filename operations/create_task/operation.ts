@@ -6,4 +6,5 @@ export default defineOperation({
   description: 'Creates a call, email or general task for a person, assigned to a user and due on a date.',
   method: 'POST',
   path: '/v2/tasks',
+  idempotencyKey: 'idempotency_key',
 });

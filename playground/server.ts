@@ -157,8 +157,9 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
     void _ignored;
     const log: string[] = [];
     const connector = createConnector({ baseUrl: target.baseUrl, accessToken: sandbox ? sandboxToken : token, env: {}, log: (line) => log.push(line) });
-    const from = sandbox?.requests.length ?? 0;
-    const sent = (): SentRequest[] => (sandbox ? sandbox.requests.slice(from).map(redactAuthorization) : []);
+    // The sandbox's log is bounded (its oldest entries drop off), so the run's requests are those after the last one before it.
+    const before = sandbox?.requests.at(-1);
+    const sent = (): SentRequest[] => (sandbox ? sandbox.requests.slice(before ? sandbox.requests.lastIndexOf(before) + 1 : 0).map(redactAuthorization) : []);
     try {
       const output = await connector.run(operation, given);
       return { requests: sent(), log, output };

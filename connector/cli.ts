@@ -18,11 +18,15 @@ const usage = `Usage: salesloft-connector <command>
       [--base-url <url>]            (default SALESLOFT_BASE_URL, else https://api.salesloft.com)
   sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
   playground [--port N]             a page on 127.0.0.1 to fill forms and run operations (sandbox unless a token is set)
+  bulk person/upsert --input @records.ndjson   a bulk job from NDJSON or a JSON array: progress bar on
+      [--resume JOB_ID] [--name N] [--tokens FILE]  stderr, summary and failed records on stdout
+  login --client-id ID [--port N]   authorise an OAuth app in a browser over a loopback redirect; the tokens are
+      [--out FILE]                  saved to FILE (default salesloft-tokens.json); secret from SALESLOFT_CLIENT_SECRET
 
 The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
 Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export interface CliIO {
   out: (text: string) => void;
@@ -30,7 +34,7 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
-const option = (args: string[], name: string): string | undefined => {
+export const option = (args: string[], name: string): string | undefined => {
   const index = args.indexOf(name);
   if (index === -1) return undefined;
   const value = args[index + 1];
@@ -146,11 +150,19 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         const input = readInput(option(rest, '--input'));
         const { createConnector } = await import('./runner.js');
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
-        io.out(JSON.stringify(await connector.run(name, input), null, 2));
+        try {
+          io.out(JSON.stringify(await connector.run(name, input), null, 2));
+        } finally {
+          await connector.close(); // the shared budget's Redis connection (SALESLOFT_REDIS_URL), if any
+        }
         return 0;
       }
       case 'playground':
         return (await import('../playground/cli.js')).runPlayground(rest, io);
+      case 'bulk':
+        return await (await import('./cli-bulk.js')).runBulkCli(rest, io);
+      case 'login':
+        return await (await import('./cli-login.js')).runLogin(rest, io);
       default:
         throw new UsageError(`Unknown command ${JSON.stringify(command)}.\n${usage}`);
     }

@@ -50,3 +50,5 @@ console.log('\nthe connector beside bare got (alternating rounds, medians):');
 await benchOverhead();
 
 await benchSandbox();
+
+await (await import('./bench-recipes.js')).benchRecipes();

@@ -147,3 +147,6 @@ export const cliErrorFor = async (operation: string, input: Record<string, unkno
   expect(code).not.toBe(0);
   return err.join('\n');
 };
+
+/** A real redis-server on a free loopback port, for the shared rate budget's tests (scripts/redis-server.ts). */
+export { startRedis } from '../scripts/redis-server.js';

@@ -22,6 +22,7 @@ const usage = `Usage: salesloft-connector <command>
       [--resume JOB_ID] [--name N] [--tokens FILE]  stderr, summary and failed records on stdout
   login --client-id ID [--port N]   authorise an OAuth app in a browser over a loopback redirect; the tokens are
       [--out FILE]                  saved to FILE (default salesloft-tokens.json); secret from SALESLOFT_CLIENT_SECRET
+  listen [--event TYPE ...]         receive webhooks locally, print each verified event (listen --help)
 
 The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
 Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
@@ -91,9 +92,13 @@ const describeInputs = (schema: JsonSchema, prefix = '', depth = 0): string[] =>
 const describeOperation = (operation: ManifestOperation): string => {
   const samplePath = join(packageRoot, 'samples', operation.name, 'input.json');
   return [
-    `${operation.title} (${operation.name}, ${operation.type === 'ddl' ? 'dropdown list' : 'operation'})`,
+    `${operation.title} (${operation.name}, ${operation.type === 'ddl' ? 'dropdown list' : operation.type === 'trigger' ? `${operation.delivery} trigger` : 'operation'})`,
     operation.description,
-    operation.path ? `Request: ${operation.method} ${operation.path}` : 'Request: none (a fixed list)',
+    operation.path
+      ? `Request: ${operation.method} ${operation.path}`
+      : operation.event_type
+        ? `Delivered by SalesLoft to webhook subscriptions of event type ${operation.event_type} (scope: ${operation.scope ?? 'none listed'})`
+        : 'Request: none (a fixed list)',
     '',
     'Inputs:',
     ...describeInputs(operation.input_schema),
@@ -163,6 +168,8 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         return await (await import('./cli-bulk.js')).runBulkCli(rest, io);
       case 'login':
         return await (await import('./cli-login.js')).runLogin(rest, io);
+      case 'listen':
+        return await (await import('./cli-listen.js')).runListen(rest, io);
       default:
         throw new UsageError(`Unknown command ${JSON.stringify(command)}.\n${usage}`);
     }

@@ -9,3 +9,4 @@ export type { OperationName, Operations } from './types.generated.js';
 export { OAuthError } from './auth/errors.js';
 export { authorizationUrl, exchangeAuthorizationCode, type OAuthOptions, type TokenSet } from './auth/oauth.js';
 export { bulkJobTypes, BulkJobPendingError, type BulkJobType, type BulkOptions, type BulkProgress, type BulkSummary, type BulkFailure } from './bulk.js';
+export { parseWebhook, webhookHandler, webhookMiddleware, WebhookSignatureError, type WebhookEvent, type WebhookEventName, type WebhookHandlerOptions } from './webhooks.js';

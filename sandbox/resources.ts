@@ -23,6 +23,7 @@ import {
   tags,
   users,
 } from './resources-team.js';
+import { webhookSubscriptions } from './resources-webhooks.js';
 
 export * from './resources-crm.js';
 export * from './resources-team.js';
@@ -53,4 +54,5 @@ export const RESOURCES: Resource[] = [
   notes,
   imports,
   tasks,
+  webhookSubscriptions,
 ];

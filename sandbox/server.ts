@@ -12,6 +12,7 @@ import { buildRoutes, matchRoute } from './routes.js';
 import { defaultSeed } from './seed.js';
 import { SandboxStore, type SandboxSeed } from './store.js';
 import { SandboxOAuth, type SandboxOAuthOptions } from './oauth.js';
+import { WebhookDispatcher, type WebhookOptions } from './webhooks.js';
 
 export type { SandboxSeed } from './store.js';
 export { SandboxStore, type SandboxRecord, type CollectionName } from './store.js';
@@ -43,6 +44,7 @@ export interface SandboxOptions {
   bulk?: BulkOptions;
   log?: (line: string) => void;
   oauth?: SandboxOAuthOptions; // /oauth/token and /oauth/authorize; requireIssuedTokens makes the API check Bearer tokens
+  webhooks?: WebhookOptions; // signed deliveries to subscriptions (webhooks.ts); retries 15 s apart by default
 }
 
 export interface Sandbox {
@@ -53,6 +55,7 @@ export interface Sandbox {
   /** The latest requests received, oldest first (bounded: see SandboxOptions.requestLog). */
   requests: RecordedRequest[];
   oauth: SandboxOAuth;
+  webhooks: WebhookDispatcher;
 }
 
 export interface RecordedRequest {
@@ -204,6 +207,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const maxDepth = options.maxDepth ?? MAX_PARAM_DEPTH;
   const bulk = new BulkRunner(store, options.bulk);
   let baseUrl = '';
+  const webhooks = new WebhookDispatcher(store, () => baseUrl, options.webhooks, options.log);
 
   function send(res: ServerResponse, result: Result, cost: number, remaining: number): void {
     const headers: Record<string, string | number> = {
@@ -351,8 +355,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     requests,
     oauth,
+    webhooks,
     close() {
       bulk.stop();
+      webhooks.close();
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();

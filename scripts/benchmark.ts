@@ -52,3 +52,4 @@ await benchOverhead();
 await benchSandbox();
 
 await (await import('./bench-recipes.js')).benchRecipes();
+await (await import('./bench-webhooks.js')).benchWebhooks();

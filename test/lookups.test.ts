@@ -54,6 +54,8 @@ const expectedLookups: Record<string, string[]> = {
   crm_activity_id: ['list_crm_activities_ddl'],
   linked_call_data_record_ids: ['list_unlinked_call_data_records_ddl'],
   associated_with_type: ['list_accounts_or_people_ddl'],
+  webhook_subscription_id: ['list_webhook_subscriptions_ddl'],
+  event_type: ['list_webhook_event_types_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

@@ -88,7 +88,7 @@ import.meta.jest.setTimeout(30_000);
     await page.locator('nav a[data-operation]').first().waitFor();
     expect(await page.locator('nav a[data-operation]').count()).toBe(manifest.operations.length);
     expect(await page.locator('nav .group h2').allTextContents()).toEqual(expect.arrayContaining(['Calls', 'People', 'Cadence memberships', 'Steps']));
-    await page.getByLabel('Search operations').fill('create call');
+    await page.getByLabel('Search operations').fill('create_call');
     await expectSoon(async () => (await page.locator('nav a[data-operation]').count()) === 1);
     expect(await page.locator('nav a[data-operation]').getAttribute('data-operation')).toBe('create_call');
   });

@@ -20,6 +20,7 @@ const usage = `Usage: salesloft-connector <command>
   run <list operation> --all [--limit N]   every record of a list, one JSON line each, as pages arrive
   poll <trigger> --state-file FILE  one poll (e.g. poll_people): changes as JSON lines, new state into FILE
   sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
+  playground [--port N]             a page on 127.0.0.1 to fill forms and run operations (sandbox unless a token is set)
   bulk person/upsert --input @records.ndjson   a bulk job from NDJSON or a JSON array: progress bar on
       [--resume JOB_ID] [--name N] [--tokens FILE]  stderr, summary and failed records on stdout
   login --client-id ID [--port N]   authorise an OAuth app in a browser over a loopback redirect; the tokens are
@@ -87,6 +88,13 @@ const describeOperation = (operation: ManifestOperation): string => {
   ].join('\n');
 };
 
+/** A failed run as the command line words it on stderr (the playground page shows the same text). */
+export const failureText = (error: unknown): string => {
+  if (!(error instanceof ConnectorError)) return `error: unexpected failure: ${bounded(String((error as Error)?.message ?? error), 500)}`;
+  const outcome = error.outcome === 'unknown' ? '\noutcome: unknown - the change may have been applied in SalesLoft; check before running again.' : '';
+  return `error: ${error.message}${outcome}`;
+};
+
 /** Runs the command line; resolves to the exit code. */
 export const main = async (args: string[], io: CliIO): Promise<number> => {
   const [command, ...rest] = args;
@@ -135,6 +143,8 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         }
         return 0;
       }
+      case 'playground':
+        return (await import('../playground/cli.js')).runPlayground(rest, io);
       case 'bulk':
         return await (await import('./cli-bulk.js')).runBulkCli(rest, io);
       case 'login':
@@ -151,13 +161,8 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
       io.err(`error: ${error.message}`);
       return 2;
     }
-    if (error instanceof ConnectorError) {
-      io.err(`error: ${error.message}`);
-      if (error.outcome === 'unknown') io.err('outcome: unknown - the change may have been applied in SalesLoft; check before running again.');
-      return ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;
-    }
-    io.err(`error: unexpected failure: ${bounded(String((error as Error)?.message ?? error), 500)}`);
-    return 1;
+    io.err(failureText(error));
+    return error instanceof ConnectorError && ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;
   }
 };
 

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nock from 'nock';
+import { main } from '../connector/cli.js';
 import { InputError, type Connector } from '../connector/index.js';
 import { loadRegistry, type RegisteredOperation } from '../connector/registry.js';
 import { packageRoot } from '../connector/paths.js';
@@ -179,6 +180,19 @@ export const fakeList = (records: FakeRecord[], { pages = true, headers = {} }: 
     const cost = page <= 100 ? 1 : page <= 150 ? 3 : page <= 250 ? 8 : page <= 500 ? 10 : 30;
     return [200, pages ? { metadata: { paging }, data } : { metadata: {}, data }, { 'x-ratelimit-endpoint-cost': String(cost), ...headers }];
   });
+/** The machine's Chromium for the browser tests (CHROMIUM_PATH, else Debian's /usr/bin/chromium), if installed. */
+export const chromiumPath: string | undefined = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((path): path is string => Boolean(path) && existsSync(path!));
+
+/** Under CI every test must run: nothing may skip for want of a machine package. */
+export const underCi = Boolean(process.env.CI) && !['false', '0'].includes(String(process.env.CI).toLowerCase());
+
+/** What `salesloft-connector run <operation>` prints on stderr for an input that fails (against `baseUrl`). */
+export const cliErrorFor = async (operation: string, input: Record<string, unknown>, baseUrl: string): Promise<string> => {
+  const err: string[] = [];
+  const code = await main(['run', operation, '--input', JSON.stringify(input), '--base-url', baseUrl], { out: () => undefined, err: (text) => err.push(text), env: { SALESLOFT_ACCESS_TOKEN: 'cli-token-for-comparison' } });
+  expect(code).not.toBe(0);
+  return err.join('\n');
+};
 
 /** A real redis-server on a free loopback port, for the shared rate budget's tests (scripts/redis-server.ts). */
 export { startRedis } from '../scripts/redis-server.js';

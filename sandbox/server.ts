@@ -225,17 +225,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   /**
-   * Answers a body past the limit at once. The rest of the body is discarded as it arrives (never buffered), so the
-   * client can read the answer; a client that goes on sending past 16 times the limit is disconnected.
+   * Answers a body past the limit once the client has sent it all: the rest is discarded as it arrives (never
+   * buffered), and answering only then means the answer never races a write still in flight (a client answered
+   * mid-upload can see its next write fail before it reads the 413). A client that goes on sending past 16 times
+   * the limit is disconnected.
    */
   function refuseLargeBody(req: IncomingMessage, res: ServerResponse, size: number): number {
     const error = `Request Entity Too Large: the body has ${size} bytes or more, past the ${maxBodyBytes} bytes this sandbox accepts (option maxBodyBytes); send less per request`;
+    const answer = () => send(res, { status: 413, body: { status: 413, error } }, 0, limiter.remaining());
+    if (req.complete) {
+      answer();
+      return 413;
+    }
     let discarded = 0;
     req.on('data', (c: Buffer) => {
       discarded += c.length;
       if (discarded > 16 * maxBodyBytes) req.socket.destroy();
     });
-    send(res, { status: 413, body: { status: 413, error } }, 0, limiter.remaining());
+    req.on('end', answer);
     return 413;
   }
 

@@ -683,6 +683,12 @@ crm_params?: {
 [k: string]: string | number | boolean
 }
 /**
+ * Extra metadata for the CRM activity logged with this call, as an object of field names and values. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+crm_activity_metadata?: {
+[k: string]: unknown
+}
+/**
  * Call data records (phone calls made through SalesLoft) to link to this call: several when one call was made of several phone calls. A record already linked to a call cannot be linked again or moved to another call.
  * 
  * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
@@ -1185,6 +1191,10 @@ contact_restrictions?: ("call" | "email" | "message")[]
  */
 do_not_contact?: boolean
 /**
+ * Whether the person lives in the EU, so that GDPR rules apply to them. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+eu_resident?: boolean
+/**
  * Values of the team's custom fields, by field name: either an object such as {"Lead Source": "Website"} or a list of {key, value} pairs. Sent to SalesLoft as an object.
  */
 custom_fields?: ({
@@ -1581,7 +1591,9 @@ export interface CreateTaskInput {
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
  */
 access_token?: string
-fields: {
+fields: ({
+[k: string]: unknown
+} & {
 /**
  * The subject line of the task.
  */
@@ -1591,9 +1603,13 @@ subject: string
  */
 person_id: (number | string)
 /**
- * The user the task is assigned to. Required here: the original API spec requires it, and although the current SalesLoft docs default it to the requesting user, sending it always works with both.
+ * The user the task is assigned to, by id. Leave it and the user guid empty to assign the task to the user of the access token; give one or the other, not both.
  */
-user_id: (number | string)
+user_id?: (number | string)
+/**
+ * The user the task is assigned to, by guid: an alternative to the user id (give one or the other, not both). Empty: the user of the access token.
+ */
+user_guid?: string
 /**
  * The kind of task.
  */
@@ -1611,14 +1627,14 @@ remind_at?: string
  */
 description?: string
 /**
- * The state of the new task; "scheduled" is the only one allowed. The original API spec requires it, the current docs no longer list it: leave it empty unless SalesLoft asks for it.
+ * Legacy: the 2021 API spec required "scheduled" here; SalesLoft's current reference no longer lists the parameter (every new task is scheduled). Leave it empty; when given it is sent as it is.
  */
 current_state?: "scheduled"
 /**
  * A unique key of your own: SalesLoft will not create a second task with the same key, so a repeated request cannot duplicate the task.
  */
 idempotency_key?: string
-}
+})
 }
 
 export interface CreateTaskOutput {
@@ -2724,6 +2740,10 @@ access_token?: string
  * The email to fetch.
  */
 email_id: (number | string)
+/**
+ * Comma-separated privileged fields to include, such as subject,body; the token needs the matching privileged scope (email_contents, email_bodies). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+scoped_fields?: string
 }
 
 export interface GetEmailOutput {
@@ -3870,6 +3890,10 @@ lt?: string
 lte?: string
 }
 /**
+ * true: only active records; false: only inactive ones. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+active?: boolean
+/**
  * Key to sort on (SalesLoft's default is updated_at).
  */
 sort_by?: ("created_at" | "updated_at" | "order")
@@ -4038,6 +4062,10 @@ account_tier_ids?: (number | string)[]
  * Only account tiers with one of these names.
  */
 name?: string[]
+/**
+ * true: only active records; false: only inactive ones. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+active?: boolean
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
@@ -5353,6 +5381,20 @@ lt?: string
 lte?: string
 }
 /**
+ * Only cadences with these tags. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+tag_ids?: (number | string)[]
+/**
+ * true: only operational cadences (which override contact restrictions); false: only the others. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+override_contact_restrictions?: boolean
+/**
+ * Only cadences with pending actions assigned to this user (a user guid). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+pending_actions_assigned_to?: string
+/**
  * Key to sort on (SalesLoft's default is updated_at).
  */
 sort_by?: ("created_at" | "updated_at" | "name")
@@ -5689,6 +5731,30 @@ user_guid?: string[]
  * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
  */
 person_id?: (number | string)[]
+/**
+ * Only inbound or only outbound calls.
+ */
+direction?: ("inbound" | "outbound")
+/**
+ * Only calls in this status, such as completed or no-answer.
+ */
+status?: string
+/**
+ * Only calls logged with this sentiment (its name).
+ */
+sentiment?: string
+/**
+ * Only calls logged with this disposition (its name).
+ */
+disposition?: string
+/**
+ * true: only calls that have a recording.
+ */
+recordings_only?: boolean
+/**
+ * Only calls of users in this group.
+ */
+group_id?: (number | string)
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
@@ -6680,6 +6746,10 @@ access_token?: string
  */
 source?: ("email" | "phone")
 /**
+ * Only fields that can be edited for activities of this source. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+editable_source?: ("email" | "phone")
+/**
  * Key to sort on (SalesLoft's default is title).
  */
 sort_by?: ("title" | "updated_at")
@@ -6854,6 +6924,10 @@ custom_field_ids?: (number | string)[]
  * Only fields of this type: person, company (account) or opportunity.
  */
 field_type?: ("person" | "company" | "opportunity")
+/**
+ * Only custom fields holding values of this type.
+ */
+value_type?: ("text" | "date" | "datetime" | "picklist" | "user_reference")
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
@@ -7109,6 +7183,30 @@ personalization?: string[]
  * Sensitive fields to include on each email, e.g. subject and body. They need the privileged email_contents:read scope; without it SalesLoft answers "required scope access not included".
  */
 scoped_fields?: string[]
+/**
+ * Only emails sent from these templates. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+email_template_id?: (number | string)[]
+/**
+ * Only emails to people of these accounts. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+account_id?: (number | string)[]
+/**
+ * true: only emails that got a reply; false: only those that did not. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+has_replies?: boolean
+/**
+ * true: only emails whose links were clicked; false: only those that were not. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+has_clicks?: boolean
+/**
+ * true: only emails that were viewed; false: only those that were not. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+has_views?: boolean
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
@@ -7548,6 +7646,23 @@ import_ids?: (number | string)[]
  * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
  */
 user_ids?: (number | string)[]
+/**
+ * Only imports of this kind. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+import_type?: string
+/**
+ * Only imports with this name. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+name?: string
+/**
+ * Only imports created in this range. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+created_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
 /**
  * Key to sort on (SalesLoft's default is created_at).
  */
@@ -8506,6 +8621,10 @@ access_token?: string
  */
 person_stage_ids?: (number | string)[]
 /**
+ * true: only active records; false: only inactive ones. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+active?: boolean
+/**
  * Key to sort on (SalesLoft's default is updated_at).
  */
 sort_by?: ("created_at" | "updated_at")
@@ -8655,6 +8774,15 @@ type?: ("email" | "phone" | "integration" | "other")
  * True: only steps with due actions; false: only steps without.
  */
 has_due_actions?: boolean
+/**
+ * Only steps last updated in this range. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
 /**
  * Key to sort on (SalesLoft's default is updated_at).
  */
@@ -9041,6 +9169,32 @@ idempotency_key?: string
  */
 locale?: string[]
 /**
+ * Only tasks last updated in this range (microsecond precision): the filter for incremental sync.
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only tasks completed in this range.
+ */
+completed_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only tasks completed in this period.
+ */
+completed_time_interval?: ("today" | "yesterday" | "this_week" | "previous_week" | "this_month")
+/**
+ * Only tasks created from these sources, such as salesloft.api, salesloft.cadence or salesloft.signal.
+ */
+source?: string[]
+/**
  * Key to sort on (SalesLoft's default is due_date).
  */
 sort_by?: ("due_date" | "due_at")
@@ -9317,6 +9471,18 @@ has_crm_user?: boolean
  * Only users with one of these work countries.
  */
 work_country?: string[]
+/**
+ * Only users with this licence seat package. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+seat_package?: string
+/**
+ * Filter on the users' managed-AR flag. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+managed_ar?: boolean
+/**
+ * Only users managed by this user (a user guid). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+manager_user_guid?: string
 /**
  * Key to sort on (SalesLoft's default is id).
  */
@@ -10582,6 +10748,10 @@ contact_restrictions?: ("call" | "email" | "message")[]
  */
 do_not_contact?: boolean
 /**
+ * Whether the person lives in the EU, so that GDPR rules apply to them. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+eu_resident?: boolean
+/**
  * Values of the team's custom fields, by field name: either an object such as {"Lead Source": "Website"} or a list of {key, value} pairs. Sent to SalesLoft as an object.
  */
 custom_fields?: ({
@@ -11114,6 +11284,10 @@ contact_restrictions?: ("call" | "email" | "message")[]
  * The person has opted out of all communication: true prevents calling, emailing or adding them to a cadence in SalesLoft, and removes them from any cadence they are on.
  */
 do_not_contact?: boolean
+/**
+ * Whether the person lives in the EU, so that GDPR rules apply to them. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+eu_resident?: boolean
 /**
  * Values of the team's custom fields, by field name: either an object such as {"Lead Source": "Website"} or a list of {key, value} pairs. Sent to SalesLoft as an object.
  */

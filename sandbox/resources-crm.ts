@@ -305,20 +305,40 @@ const taskWrite: WriteSpec = {
   required: ['subject', 'person_id', 'task_type', 'due_date'],
   enums: { task_type: ['call', 'email', 'general'], current_state: ['scheduled', 'completed'] },
   defaults: (ctx) => ({ user: me(ctx), created_by_user: me(ctx) }),
-  validate(input, problems, _ctx, existing) {
+  validate(input, problems, ctx, existing) {
     if (!existing && !isBlank(input.current_state) && input.current_state !== 'scheduled') problems.add('current_state', 'must be scheduled');
+    if (!isBlank(input.user_id) && !isBlank(input.user_guid)) problems.add('user_guid', 'cannot be given with user_id');
+    else if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
     if (!isBlank(input.due_date) && !/^\d{4}-\d{2}-\d{2}$/.test(String(input.due_date))) problems.add('due_date', 'is not a valid date');
   },
   transform(input, ctx, existing) {
-    if (input.current_state === 'completed' && existing?.current_state !== 'completed') return { completed_at: ctx.store.now(), completed_by: me(ctx) };
-    return {};
+    const byGuid = isBlank(input.user_guid) ? undefined : ctx.store.find('users', (u) => u.guid === input.user_guid)[0];
+    const user = byGuid ? { user: { id: byGuid.id } } : {};
+    if (input.current_state === 'completed' && existing?.current_state !== 'completed') return { ...user, completed_at: ctx.store.now(), completed_by: me(ctx) };
+    return user;
   },
 };
+
+/** The completed_time_interval periods a completed task falls in (today, yesterday, this_week, previous_week, this_month). */
+function completedIntervals(r: SandboxRecord): string[] {
+  if (typeof r.completed_at !== 'string') return [];
+  const done = Date.parse(r.completed_at);
+  const now = new Date();
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const monday = today - ((now.getUTCDay() + 6) % 7) * DAY;
+  const out: string[] = [];
+  if (done >= today && done < today + DAY) out.push('today');
+  if (done >= today - DAY && done < today) out.push('yesterday');
+  if (done >= monday && done < monday + 7 * DAY) out.push('this_week');
+  if (done >= monday - 7 * DAY && done < monday) out.push('previous_week');
+  if (done >= Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)) out.push('this_month');
+  return out;
+}
 
 export const tasks: Resource = {
   collection: 'tasks',
   path: 'tasks',
-  actions: ['list', 'get', 'create', 'update'],
+  actions: ['list', 'get', 'create', 'update', 'delete'],
   hidden: ['idempotency_key'],
   filters: [
     ids,
@@ -330,6 +350,10 @@ export const tasks: Resource = {
     { param: 'time_interval_filter', kind: 'in', get: taskIntervals },
     inProp('idempotency_key'),
     inProp('locale', false, (r, ctx) => ctx.store.get('people', refId('person')(r, ctx) as number)?.locale),
+    updatedAt,
+    { param: 'completed_at', kind: 'range' },
+    { param: 'completed_time_interval', kind: 'in', get: completedIntervals },
+    inProp('source', false, (r) => r.source ?? 'salesloft.api'),
   ],
   sort: sorting(['due_date', 'due_at'], 'due_date', 'ASC'),
   write: taskWrite,

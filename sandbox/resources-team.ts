@@ -80,7 +80,7 @@ export const customFields: Resource = {
   collection: 'custom_fields',
   path: 'custom_fields',
   actions: ['list', 'get', 'create', 'update', 'delete'],
-  filters: [ids, inProp('field_type')],
+  filters: [ids, inProp('field_type'), inProp('value_type')],
   sort: std('name'),
   write: {
     fields: ['name', 'field_type'],
@@ -217,7 +217,20 @@ export const callDataRecords: Resource = {
   collection: 'call_data_records',
   path: 'call_data_records',
   actions: ['list', 'get'],
-  filters: [ids, { param: 'has_call', kind: 'bool', get: refId('call') }, createdAt, updatedAt, inGuid('user_guid', 'user'), inRef('person_id', 'called_person')],
+  filters: [
+    ids,
+    { param: 'has_call', kind: 'bool', get: refId('call') },
+    createdAt,
+    updatedAt,
+    inGuid('user_guid', 'user'),
+    inRef('person_id', 'called_person'),
+    inProp('direction'),
+    inProp('status'),
+    inProp('sentiment', true, (r, ctx) => ctx.store.get('calls', refId('call')(r, ctx) as number)?.sentiment),
+    inProp('disposition', true, (r, ctx) => ctx.store.get('calls', refId('call')(r, ctx) as number)?.disposition),
+    { param: 'recordings_only', kind: 'bool', get: (r) => !isBlank(r.recording) },
+    { param: 'group_id', kind: 'in', get: (r, ctx) => refId('group')(ctx.store.get('users', refId('user')(r, ctx) as number) ?? { id: 0 }, ctx) },
+  ],
   sort: std(),
 };
 

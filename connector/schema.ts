@@ -35,6 +35,9 @@ const formats: Record<string, { pattern: RegExp; expected: string }> = {
     expected: 'an ISO 8601 date (2024-01-31) or date-time (2024-01-31T09:00:00Z)',
   },
   email: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, expected: 'an email address such as jane@example.com' },
+  // current-api: the standard format names the new schemas use (the schema conventions); same checks as iso-*.
+  'date-time': { pattern: isoDateTime, expected: 'an ISO 8601 date-time such as 2024-01-31T09:00:00Z' },
+  date: { pattern: isoDate, expected: 'an ISO 8601 date such as 2024-01-31' },
 };
 
 const schemasFolder = join(packageRoot, 'schemas');

@@ -484,6 +484,182 @@ records?: (number | null)
 [k: string]: unknown
 }
 
+export interface CreateBulkTaskRescheduleInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The tasks to move and their new due date.
+ */
+fields: {
+/**
+ * Task ids. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+task_ids: (number | string)[]
+/**
+ * The day the task is due, such as 2025-01-31. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+due_date: string
+}
+}
+
+export interface CreateBulkTaskRescheduleOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft task as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the task was completed, ISO-8601 datetime format required
+ */
+completed_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+completed_by?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the Task was created
+ */
+created_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+created_by_user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The state of the task. Valid states are: scheduled, completed
+ */
+current_state?: (string | null)
+/**
+ * A description of the task recorded for person at completion time
+ */
+description?: (string | null)
+/**
+ * Datetime of when the Task is due, can be null.  ISO-8601 datetime format required
+ */
+due_at?: (string | null)
+/**
+ * Date of when the Task is due, ISO-8601 date format required
+ */
+due_date?: (string | null)
+/**
+ * ID of Task
+ */
+id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the user will be reminded of the task, ISO-8601 datetime format required
+ */
+remind_at?: (string | null)
+/**
+ * Subject line of the task
+ */
+subject?: (string | null)
+/**
+ * The type of the task.  Valid types are: call, email, general
+ */
+task_type?: (string | null)
+/**
+ * Datetime of when the Task was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
 export interface CreateCadenceMembershipInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -1766,6 +1942,25 @@ success: true
 [k: string]: unknown
 }
 
+export interface DeleteBulkJobInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The bulk job to cancel.
+ */
+bulk_jobs_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeleteBulkJobOutput {
+success: true
+[k: string]: unknown
+}
+
 export interface DeleteCadenceMembershipInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -1880,6 +2075,25 @@ person_stage_id: (number | string)
  * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
  */
 export interface DeletePersonStageOutput {
+success: true
+[k: string]: unknown
+}
+
+export interface DeleteTaskInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The task to delete.
+ */
+task_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeleteTaskOutput {
 success: true
 [k: string]: unknown
 }
@@ -2123,6 +2337,216 @@ user_relationships?: ({
  * Website
  */
 website?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetAccountStageInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The account stage to fetch.
+ */
+account_stage_id: (number | string)
+}
+
+export interface GetAccountStageOutput {
+/**
+ * A SalesLoft account stage as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the Account Stage was created
+ */
+created_at?: (string | null)
+/**
+ * ID of Account Stage
+ */
+id?: (number | null)
+/**
+ * Name of Account Stage
+ */
+name?: (string | null)
+/**
+ * Order of Account Stage
+ */
+order?: (number | null)
+/**
+ * Datetime of when the Account Stage was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetAccountTierInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The account tier to fetch.
+ */
+account_tier_id: (number | string)
+}
+
+export interface GetAccountTierOutput {
+/**
+ * A SalesLoft account tier as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the Account Tier was created
+ */
+created_at?: (string | null)
+/**
+ * ID of Account Tier
+ */
+id?: (number | null)
+/**
+ * Name of the Account Tier
+ */
+name?: (string | null)
+/**
+ * The order of the account tier
+ */
+order?: (number | null)
+/**
+ * Datetime of when the Account Tier was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetActionInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The action to fetch.
+ */
+action_id: (number | string)
+}
+
+export interface GetActionOutput {
+/**
+ * A SalesLoft action as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+action_details?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the Action was created
+ */
+created_at?: (string | null)
+/**
+ * Whether this step is due
+ */
+due?: (boolean | null)
+/**
+ * When action is due
+ */
+due_on?: (string | null)
+/**
+ * ID of Action
+ */
+id?: (number | null)
+/**
+ * ID of the multitouch group
+ */
+multitouch_group_id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The current state of the person on the cadence. Possible values are:
+ * 
+ * in_progress: this action has not been completed
+ * 
+ * pending_activity: this action has been acted upon, but the action has not been completed.
+ * (i.e. the email is scheduled to send, but has not been delivered yet)
+ */
+status?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+step?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The type of this action. Valid types are: email, phone, other. New types may be added in the future.
+ */
+type?: (string | null)
+/**
+ * Datetime of when the Action was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -2686,6 +3110,199 @@ _href?: (string | null)
 [k: string]: unknown
 }
 
+export interface GetCallDataRecordInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The call data record to fetch.
+ */
+call_data_record_id: (number | string)
+}
+
+export interface GetCallDataRecordOutput {
+/**
+ * A SalesLoft call data record as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+call?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Type of the call. Can be one of: call, bridge, collaboration. Though exact values may change over time
+ */
+call_type?: (string | null)
+/**
+ * UUID of the call. Legs of the same call will have the same call_uuid.
+ */
+call_uuid?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+called_person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the call was created
+ */
+created_at?: (string | null)
+/**
+ * Direction of the call. Can be one of: inbound, outbound
+ */
+direction?: (string | null)
+/**
+ * Length of the call in seconds
+ */
+duration?: (number | null)
+/**
+ * Phone number that placed the call
+ */
+from?: (string | null)
+/**
+ * ID of CallDataRecord
+ */
+id?: (number | null)
+recording?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The outcome of the call. Can be one of: queued, initiated, ringing, in-progress, completed, busy, no-answer, canceled, failed
+ */
+status?: (string | null)
+/**
+ * Phone number that received the call
+ */
+to?: (string | null)
+/**
+ * Datetime of when the call was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetCrmActivityInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The CRM activity to fetch.
+ */
+crm_activity_id: (number | string)
+}
+
+export interface GetCrmActivityOutput {
+/**
+ * A SalesLoft crm activity as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * The type of activity that is being recorded, if available. The values can change over time, but could be one of: email, phone, email reminder, inmail
+ */
+activity_type?: (string | null)
+/**
+ * Datetime of when the crm activity was created
+ */
+created_at?: (string | null)
+/**
+ * The ID of the activity in your CRM, if written to your CRM
+ */
+crm_id?: (string | null)
+/**
+ * Additional fields that are logged to your CRM, if mapped by the team at the time of writing to your CRM
+ */
+custom_crm_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The description field of the activity in your CRM
+ */
+description?: (string | null)
+/**
+ * Information about why this crm activity failed to sync, if it did fail to sync. Failed activities will be automatically retried and may become successful in the future
+ */
+error?: (string | null)
+/**
+ * CrmActivity ID
+ */
+id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The subject field of the activity in your CRM
+ */
+subject?: (string | null)
+/**
+ * Datetime of when the crm activity was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetCustomFieldInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -2943,6 +3560,53 @@ view_tracking?: (boolean | null)
 [k: string]: unknown
 }
 
+export interface GetGroupInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The group to fetch.
+ */
+group_id: (number | string)
+}
+
+export interface GetGroupOutput {
+/**
+ * A SalesLoft group as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Groups accessible if any
+ */
+accessible_groups?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)[] | null)
+/**
+ * ID of the Group
+ */
+id?: (number | null)
+/**
+ * Name of the Group
+ */
+name?: (string | null)
+/**
+ * ID of the parent Group
+ */
+parent_id?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetImportInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -2983,6 +3647,213 @@ name?: (string | null)
  * Datetime of when the import was last updated, ignoring relationship changes
  */
 updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetMeInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+}
+
+export interface GetMeOutput {
+/**
+ * A SalesLoft user as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * For internal use only. This field does not comply with our backwards compatability policies.
+ */
+_private_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Whether an user is currently active in SalesLoft
+ */
+active?: (boolean | null)
+/**
+ * Address that will be BBC'd on all emails from this user
+ */
+bcc_email_address?: (string | null)
+/**
+ * Whether this user has click to call enabled
+ */
+click_to_call_enabled?: (boolean | null)
+/**
+ * Datetime of when the user was created
+ */
+created_at?: (string | null)
+/**
+ * Whether the user has a crm connected
+ */
+crm_connected?: (boolean | null)
+/**
+ * Email address provided to accounts.salesloft.com
+ */
+email?: (string | null)
+/**
+ * Whether this user has a email client configured
+ */
+email_client_configured?: (boolean | null)
+/**
+ * Email address associated with the email client of the user
+ */
+email_client_email_address?: (string | null)
+/**
+ * Email signature
+ */
+email_signature?: (string | null)
+/**
+ * Whether this user has click tracking disabled in email signature
+ */
+email_signature_click_tracking_disabled?: (boolean | null)
+/**
+ * Email signature type
+ */
+email_signature_type?: (string | null)
+/**
+ * Feature flags that are for this user. New flags may appear or disappear at any time
+ */
+external_feature_flags?: ({
+[k: string]: unknown
+} | null)
+/**
+ * First name of user
+ */
+first_name?: (string | null)
+/**
+ * The from address of this user
+ */
+from_address?: (string | null)
+/**
+ * RFC 5322 compliant email address
+ */
+full_email_address?: (string | null)
+/**
+ * The user's group: an embedded record {id, _href}, or just the group's id in some responses
+ */
+group?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | (number | string))
+/**
+ * Globally unique user ID. New endpoints will explicitly accept this over id
+ */
+guid?: (string | null)
+/**
+ * User ID
+ */
+id?: (number | null)
+/**
+ * Job role of user
+ */
+job_role?: (string | null)
+/**
+ * Last name of user
+ */
+last_name?: (string | null)
+/**
+ * Whether this user has Local Dial enabled
+ */
+local_dial_enabled?: (boolean | null)
+/**
+ * Display name of user
+ */
+name?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+phone_client?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+phone_number_assignment?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+role?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The email address that email of the user will be sent from, resolved in the following resolution order: from_user, email_client_email_address, email
+ */
+sending_email_address?: (string | null)
+/**
+ * Slack username
+ */
+slack_username?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+team?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Team Admin
+ */
+team_admin?: (boolean | null)
+/**
+ * User Time Zone
+ */
+time_zone?: (string | null)
+/**
+ * Twitter handle
+ */
+twitter_handle?: (string | null)
+/**
+ * Datetime of when the user was last updated
+ */
+updated_at?: (string | null)
+/**
+ * Work Country
+ */
+work_country?: (string | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -3653,6 +4524,208 @@ id?: (number | string | null)
 _href?: (string | null)
 [k: string]: unknown
 } | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetTaskCountsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+task_ids?: (number | string)[]
+/**
+ * Only records of these users. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+user_id?: (number | string)[]
+/**
+ * Only records of these people. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_id?: (number | string)[]
+/**
+ * Only records of these accounts. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+account_id?: (number | string)[]
+/**
+ * Only records in one of these states. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+current_state?: ("scheduled" | "completed")[]
+/**
+ * Only tasks of one of these types. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+task_type?: ("call" | "email" | "general")[]
+/**
+ * Only tasks due in this period. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+time_interval_filter?: ("overdue" | "today" | "tomorrow" | "this_week" | "next_week")
+/**
+ * Only tasks completed in this period. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+completed_time_interval?: ("today" | "yesterday" | "this_week" | "previous_week" | "this_month")
+/**
+ * Only the record created with this idempotency key. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+idempotency_key?: string
+/**
+ * Only records whose person has one of these time zones (such as US/Eastern). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+locale?: string[]
+/**
+ * Only tasks from one of these sources, such as salesloft.api, salesloft.cadence or salesloft.signal. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+source?: string[]
+}
+
+export interface GetTaskCountsOutput {
+/**
+ * Counts of the tasks matching the filters. SalesLoft documents this endpoint only by its title and Postman request, not its answer: the properties below are the sandbox's; every other property SalesLoft returns is allowed.
+ */
+data: {
+/**
+ * Every matching task.
+ */
+total?: (number | null)
+/**
+ * Matching tasks still to do.
+ */
+scheduled?: (number | null)
+/**
+ * Matching tasks done.
+ */
+completed?: (number | null)
+/**
+ * Matching tasks past their due date and not done.
+ */
+overdue?: (number | null)
+/**
+ * Matching tasks due today.
+ */
+today?: (number | null)
+/**
+ * Matching tasks due tomorrow.
+ */
+tomorrow?: (number | null)
+/**
+ * Matching tasks due this week.
+ */
+this_week?: (number | null)
+/**
+ * Matching tasks due next week.
+ */
+next_week?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetTeamInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+}
+
+export interface GetTeamOutput {
+/**
+ * A SalesLoft team as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * For internal use only. This field does not comply with our backwards compatability policies.
+ */
+_private_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Whether team members are allowed to have automated email steps
+ */
+allow_automated_email_steps?: (boolean | null)
+/**
+ * Whether all call recording is disabled
+ */
+call_recording_disabled?: (boolean | null)
+/**
+ * The team default for click tracking when composing emails
+ */
+click_tracking_default?: (boolean | null)
+/**
+ * Datetime of when the team was created
+ */
+created_at?: (string | null)
+/**
+ * The domain click and open tracking will be proxied through
+ */
+custom_tracking_domain?: (string | null)
+/**
+ * Indicates if the team has been deactivated
+ */
+deactivated?: (boolean | null)
+/**
+ * Whether team members are required to mark disposition at the end of calls
+ */
+dispositions_required?: (boolean | null)
+/**
+ * Daily email limit for each member on the team
+ */
+email_daily_limit?: (number | null)
+/**
+ * Visibility setting for resources across the team. Possible values are: group_public, all_public. When the value is group_public, certain resources will only be visible to members of the same group. When the value is all_public, all resources are visible to all users on this team.
+ */
+group_privacy_setting?: (string | null)
+/**
+ * Team ID
+ */
+id?: (number | null)
+/**
+ * Count of seats that this team has licensed
+ */
+license_limit?: (number | null)
+/**
+ * Whether this team has local dial enabled
+ */
+local_dial_enabled?: (boolean | null)
+/**
+ * Team name
+ */
+name?: (string | null)
+/**
+ * Plan type of the team, Possible values are: group, professional, enterprise
+ */
+plan?: (string | null)
+/**
+ * Add on features for this team
+ */
+plan_features?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Whether calls will record by default
+ */
+record_by_default?: (boolean | null)
+/**
+ * Whether team members are required to log sentiments
+ */
+sentiments_required?: (boolean | null)
+/**
+ * The default visibility of resources on the team, in the UI only. The API does not utilize this default. Possible values are: public, private.
+ */
+team_visibility_default?: (string | null)
+/**
+ * Datetime of when the team was last updated
+ */
+updated_at?: (string | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -4952,6 +6025,130 @@ value: (string | number)
 }[]
 }
 
+export interface ListBulkJobDataInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The bulk job whose data to list.
+ */
+bulk_jobs_id: (number | string)
+/**
+ * Cursor: only records with an id greater than this one (the last id of the previous page).
+ */
+id?: {
+/**
+ * The last id already read.
+ */
+gt?: number
+}
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * Only records with one of these statuses.
+ */
+status?: ("pending" | "success" | "error" | "retrying")[]
+}
+
+export interface ListBulkJobDataOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft bulk job data record as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Associated bulk job
+ */
+bulk_job?: ({
+[k: string]: unknown
+} | null)
+/**
+ * When this job data record was created
+ */
+created_at?: (string | null)
+/**
+ * Error associated with this record
+ */
+error?: (string | null)
+/**
+ * When this job data record finished processing
+ */
+finished_at?: (string | null)
+/**
+ * ID of this Job Data
+ */
+id?: (number | null)
+/**
+ * The data that was used to process the operation
+ */
+record?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The object containing the resulting resource from performing the bulk action on this record
+ */
+resource?: ({
+[k: string]: unknown
+} | null)
+/**
+ * When this job data record started processing
+ */
+started_at?: (string | null)
+/**
+ * Status of this job data. Must be one of: pending, success, error, retrying
+ */
+status?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
 export interface ListBulkJobResultsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -5056,6 +6253,140 @@ resource?: ({
  * Status of the record that was processed: pending, success, error or retrying.
  */
 status?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListBulkJobsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Cursor: only records with an id greater than this one (the last id of the previous page).
+ */
+id?: {
+/**
+ * The last id already read.
+ */
+gt?: number
+}
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * Only jobs in one of these states.
+ */
+state?: ("open" | "executing" | "done" | "cancelled")[]
+}
+
+export interface ListBulkJobsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft bulk job as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * When this bulk job was created
+ */
+created_at?: (string | null)
+/**
+ * Number of errored records at the time of request for this Bulk Job
+ */
+errors?: (number | null)
+/**
+ * When this bulk job finished processing
+ */
+finished_at?: (string | null)
+/**
+ * ID of this Bulk Job
+ */
+id?: (number | null)
+/**
+ * When this bulk job was marked as ready to execute
+ */
+marked_ready_at?: (string | null)
+/**
+ * Name of this Bulk Job
+ */
+name?: (string | null)
+/**
+ * Number of processed records at the time of request for this Bulk Job
+ */
+processed?: (number | null)
+/**
+ * Whether the Bulk Job is ready to be executed
+ */
+ready_to_execute?: (boolean | null)
+/**
+ * Scopes
+ */
+scopes?: (unknown[] | null)
+/**
+ * When this bulk job started processing. null until bulk job is done
+ */
+started_at?: (string | null)
+/**
+ * State of the Bulk Job: open (created, accepting job data), executing (marked ready_to_execute, records being processed), done (every record processed; results available). Other values are passed through as SalesLoft sends them.
+ */
+state?: (string | null)
+/**
+ * Number of total records for this Bulk Job
+ */
+total?: (number | null)
+/**
+ * Type of the Bulk Job.
+ */
+type?: (string | null)
+/**
+ * When this bulk job was updated
+ */
+updated_at?: (string | null)
 [k: string]: unknown
 }[]
 [k: string]: unknown
@@ -11143,6 +12474,794 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface UpdateTaskInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The task to change.
+ */
+task_id: (number | string)
+/**
+ * The task values to change; leave a value out to keep it.
+ */
+fields: ({
+[k: string]: unknown
+} & {
+/**
+ * Subject line of the task.
+ */
+subject?: string
+/**
+ * The person (by id). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+person_id?: (number | string)
+/**
+ * The user (by id). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+user_id?: (number | string)
+/**
+ * The user (by guid). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+user_guid?: string
+/**
+ * The kind of task. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+task_type?: ("call" | "email" | "general")
+/**
+ * Date of when the Task is due, ISO-8601 date format required.
+ */
+due_date?: string
+/**
+ * The moment the task is due, such as 2025-01-31T15:00:00Z. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+due_at?: string
+/**
+ * Completes the task when set to completed.
+ */
+current_state?: ("scheduled" | "completed")
+/**
+ * Datetime of when the user will be reminded of the task, ISO-8601 datetime format required.
+ */
+remind_at?: string
+/**
+ * A description of the task recorded for person at completion time.
+ */
+description?: string
+/**
+ * A flag to indicate that the task should only be logged.
+ */
+is_logged?: boolean
+})
+}
+
+export interface UpdateTaskOutput {
+/**
+ * A SalesLoft task as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the task was completed, ISO-8601 datetime format required
+ */
+completed_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+completed_by?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the Task was created
+ */
+created_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+created_by_user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The state of the task. Valid states are: scheduled, completed
+ */
+current_state?: (string | null)
+/**
+ * A description of the task recorded for person at completion time
+ */
+description?: (string | null)
+/**
+ * Datetime of when the Task is due, can be null.  ISO-8601 datetime format required
+ */
+due_at?: (string | null)
+/**
+ * Date of when the Task is due, ISO-8601 date format required
+ */
+due_date?: (string | null)
+/**
+ * ID of Task
+ */
+id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the user will be reminded of the task, ISO-8601 datetime format required
+ */
+remind_at?: (string | null)
+/**
+ * Subject line of the task
+ */
+subject?: (string | null)
+/**
+ * The type of the task.  Valid types are: call, email, general
+ */
+task_type?: (string | null)
+/**
+ * Datetime of when the Task was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface UpdateUserInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The user to change.
+ */
+user_id: (number | string)
+/**
+ * The user values to change; leave a value out to keep it.
+ */
+fields: {
+/**
+ * true: active; false: deactivated. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+active?: boolean
+/**
+ * The country the user works in (ISO code such as US). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+work_country?: string
+/**
+ * The role (by id, such as Admin). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+role_id?: (number | string)
+/**
+ * The group (by id). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+group_id?: (number | string)
+/**
+ * The licence seat package of the user. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+seat_package?: string
+/**
+ * The user's manager (by guid). Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+manager_user_guid?: string
+}
+}
+
+export interface UpdateUserOutput {
+/**
+ * A SalesLoft user as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * For internal use only. This field does not comply with our backwards compatability policies.
+ */
+_private_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Whether an user is currently active in SalesLoft
+ */
+active?: (boolean | null)
+/**
+ * Address that will be BBC'd on all emails from this user
+ */
+bcc_email_address?: (string | null)
+/**
+ * Whether this user has click to call enabled
+ */
+click_to_call_enabled?: (boolean | null)
+/**
+ * Datetime of when the user was created
+ */
+created_at?: (string | null)
+/**
+ * Whether the user has a crm connected
+ */
+crm_connected?: (boolean | null)
+/**
+ * Email address provided to accounts.salesloft.com
+ */
+email?: (string | null)
+/**
+ * Whether this user has a email client configured
+ */
+email_client_configured?: (boolean | null)
+/**
+ * Email address associated with the email client of the user
+ */
+email_client_email_address?: (string | null)
+/**
+ * Email signature
+ */
+email_signature?: (string | null)
+/**
+ * Whether this user has click tracking disabled in email signature
+ */
+email_signature_click_tracking_disabled?: (boolean | null)
+/**
+ * Email signature type
+ */
+email_signature_type?: (string | null)
+/**
+ * Feature flags that are for this user. New flags may appear or disappear at any time
+ */
+external_feature_flags?: ({
+[k: string]: unknown
+} | null)
+/**
+ * First name of user
+ */
+first_name?: (string | null)
+/**
+ * The from address of this user
+ */
+from_address?: (string | null)
+/**
+ * RFC 5322 compliant email address
+ */
+full_email_address?: (string | null)
+/**
+ * The user's group: an embedded record {id, _href}, or just the group's id in some responses
+ */
+group?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | (number | string))
+/**
+ * Globally unique user ID. New endpoints will explicitly accept this over id
+ */
+guid?: (string | null)
+/**
+ * User ID
+ */
+id?: (number | null)
+/**
+ * Job role of user
+ */
+job_role?: (string | null)
+/**
+ * Last name of user
+ */
+last_name?: (string | null)
+/**
+ * Whether this user has Local Dial enabled
+ */
+local_dial_enabled?: (boolean | null)
+/**
+ * Display name of user
+ */
+name?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+phone_client?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+phone_number_assignment?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+role?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The email address that email of the user will be sent from, resolved in the following resolution order: from_user, email_client_email_address, email
+ */
+sending_email_address?: (string | null)
+/**
+ * Slack username
+ */
+slack_username?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+team?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Team Admin
+ */
+team_admin?: (boolean | null)
+/**
+ * User Time Zone
+ */
+time_zone?: (string | null)
+/**
+ * Twitter handle
+ */
+twitter_handle?: (string | null)
+/**
+ * Datetime of when the user was last updated
+ */
+updated_at?: (string | null)
+/**
+ * Work Country
+ */
+work_country?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface UpsertAccountInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The upsert key and the account values.
+ */
+fields: {
+/**
+ * Name of the parameter to upsert on. The field must be provided in the input parameters, or the request will fail. The request will also fail if there are multiple records matched by the upsert field. If upsert_key is not provided, this endpoint will not update an existing record. Valid options are: id, crm_id, domain. If crm_id is provided, then a valid crm_id_type must be provided, as documented for the account create and update endpoints.
+ */
+upsert_key?: ("id" | "crm_id" | "domain")
+/**
+ * ID of the account to update. Used if the upsert_key=id. When id and another upsert_key are provided, the request will fail if the upsert record id and id parameter don't match.
+ */
+id?: number
+/**
+ * Account Full Name.
+ */
+name?: string
+/**
+ * Website domain, not a fully qualified URI.
+ */
+domain?: string
+/**
+ * Conversational name of the Account.
+ */
+conversational_name?: string
+/**
+ * Description.
+ */
+description?: string
+/**
+ * Phone number without formatting.
+ */
+phone?: string
+/**
+ * Website.
+ */
+website?: string
+/**
+ * Full LinkedIn url.
+ */
+linkedin_url?: string
+/**
+ * Twitter handle, with @.
+ */
+twitter_handle?: string
+/**
+ * Street name and number.
+ */
+street?: string
+/**
+ * City.
+ */
+city?: string
+/**
+ * State.
+ */
+state?: string
+/**
+ * Postal code.
+ */
+postal_code?: string
+/**
+ * Country.
+ */
+country?: string
+/**
+ * Time zone names of the people, such as US/Eastern.
+ */
+locale?: string
+/**
+ * Industry.
+ */
+industry?: string
+/**
+ * Type of the Account's company.
+ */
+company_type?: string
+/**
+ * Date or year of founding.
+ */
+founded?: string
+/**
+ * Estimated revenue range.
+ */
+revenue_range?: string
+/**
+ * Estimated number of people in employment.
+ */
+size?: string
+/**
+ * Whether this company can not be contacted. Values are either true or false. Setting this to true will remove all associated people from all active communications.
+ */
+do_not_contact?: boolean
+/**
+ * Custom fields are defined by the user's team. Only fields with values are presented in the API.
+ */
+custom_fields?: ({
+[k: string]: string | number | boolean | null
+} | {
+key: string
+value: (string | number | boolean | null)
+}[])
+/**
+ * All tags applied to this Account.
+ */
+tags?: string[]
+/**
+ * ID of the User that owns this Account.
+ */
+owner_id?: (number | string)
+/**
+ * ID of the CompanyStage assigned to this Account.
+ */
+company_stage_id?: (number | string)
+/**
+ * ID of the Account Tier for this Account.
+ */
+account_tier_id?: (number | string)
+/**
+ * The CRM that the provided crm_id is for. Must be one of: salesforce.
+ */
+crm_id_type?: string
+/**
+ * Requires Salesforce. ID of the person in your external CRM. You must provide a crm_id_type if this is included. Validations will be applied to the crm_id depending on the crm_id_type. A "salesforce" ID must be exactly 18 characters. A "salesforce" ID must be either an Account (001) object. The type will be validated using the 18 character ID. This field can only be used if your application or API key has the "account:set_crm_id" scope.
+ */
+crm_id?: string
+}
+}
+
+export interface UpsertAccountOutput {
+/**
+ * A SalesLoft account upsert as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * A SalesLoft account as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+account?: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+account_tier?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the Account was archived, if archived
+ */
+archived_at?: (string | null)
+/**
+ * City
+ */
+city?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+company_stage?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Type of the Account's company
+ */
+company_type?: (string | null)
+/**
+ * Conversational name of the Account
+ */
+conversational_name?: (string | null)
+/**
+ * Country
+ */
+country?: (string | null)
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the Account was created
+ */
+created_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+creator?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * CRM ID
+ */
+crm_id?: (string | null)
+/**
+ * CRM object type
+ */
+crm_object_type?: (string | null)
+/**
+ * CRM url
+ */
+crm_url?: (string | null)
+/**
+ * Custom fields are defined by the user's team. Only fields with values are presented in the API.
+ */
+custom_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Description
+ */
+description?: (string | null)
+/**
+ * Whether this company has opted out of communications. Do not contact someone at this company when this is set to true
+ */
+do_not_contact?: (boolean | null)
+/**
+ * Website domain, not a fully qualified URI
+ */
+domain?: (string | null)
+/**
+ * Date or year of founding
+ */
+founded?: (string | null)
+/**
+ * ID of Account
+ */
+id?: (number | null)
+/**
+ * Industry
+ */
+industry?: (string | null)
+/**
+ * Datetime this Account was last contacted
+ */
+last_contacted_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+last_contacted_by?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+last_contacted_person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The type of the last touch to this Account. Can be call, email, other
+ */
+last_contacted_type?: (string | null)
+/**
+ * Full LinkedIn url
+ */
+linkedin_url?: (string | null)
+/**
+ * Time locale
+ */
+locale?: (string | null)
+/**
+ * Account Full Name
+ */
+name?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+owner?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Mapped owner field from the CRM
+ */
+owner_crm_id?: (string | null)
+/**
+ * Phone number without formatting
+ */
+phone?: (string | null)
+/**
+ * Postal code
+ */
+postal_code?: (string | null)
+/**
+ * Estimated revenue range
+ */
+revenue_range?: (string | null)
+/**
+ * Estimated number of people in employment
+ */
+size?: (string | null)
+/**
+ * State
+ */
+state?: (string | null)
+/**
+ * Street name and number
+ */
+street?: (string | null)
+/**
+ * All tags applied to this Account
+ */
+tags?: ((string | null)[] | null)
+/**
+ * Twitter handle, with @
+ */
+twitter_handle?: (string | null)
+/**
+ * Datetime of when the Account was last updated
+ */
+updated_at?: (string | null)
+/**
+ * Values of the team's user relationship fields, by field name (an empty list when there are none)
+ */
+user_relationships?: ({
+[k: string]: unknown
+} | unknown[] | null)
+/**
+ * Website
+ */
+website?: (string | null)
+[k: string]: unknown
+}
+/**
+ * The type of upsert. One of: create, update
+ */
+upsert_type?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface UpsertPersonInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -11647,6 +13766,7 @@ export interface Operations {
   create_account: { input: CreateAccountInput; output: CreateAccountOutput };
   create_bulk_job: { input: CreateBulkJobInput; output: CreateBulkJobOutput };
   create_bulk_job_data: { input: CreateBulkJobDataInput; output: CreateBulkJobDataOutput };
+  create_bulk_task_reschedule: { input: CreateBulkTaskRescheduleInput; output: CreateBulkTaskRescheduleOutput };
   create_cadence_membership: { input: CreateCadenceMembershipInput; output: CreateCadenceMembershipOutput };
   create_call: { input: CreateCallInput; output: CreateCallOutput };
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
@@ -11656,25 +13776,36 @@ export interface Operations {
   create_person_stage: { input: CreatePersonStageInput; output: CreatePersonStageOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
+  delete_bulk_job: { input: DeleteBulkJobInput; output: DeleteBulkJobOutput };
   delete_cadence_membership: { input: DeleteCadenceMembershipInput; output: DeleteCadenceMembershipOutput };
   delete_custom_field: { input: DeleteCustomFieldInput; output: DeleteCustomFieldOutput };
   delete_import: { input: DeleteImportInput; output: DeleteImportOutput };
   delete_note: { input: DeleteNoteInput; output: DeleteNoteOutput };
   delete_person: { input: DeletePersonInput; output: DeletePersonOutput };
   delete_person_stage: { input: DeletePersonStageInput; output: DeletePersonStageOutput };
+  delete_task: { input: DeleteTaskInput; output: DeleteTaskOutput };
   get_account: { input: GetAccountInput; output: GetAccountOutput };
+  get_account_stage: { input: GetAccountStageInput; output: GetAccountStageOutput };
+  get_account_tier: { input: GetAccountTierInput; output: GetAccountTierOutput };
+  get_action: { input: GetActionInput; output: GetActionOutput };
   get_bulk_job: { input: GetBulkJobInput; output: GetBulkJobOutput };
   get_cadence: { input: GetCadenceInput; output: GetCadenceOutput };
   get_cadence_membership: { input: GetCadenceMembershipInput; output: GetCadenceMembershipOutput };
   get_call: { input: GetCallInput; output: GetCallOutput };
+  get_call_data_record: { input: GetCallDataRecordInput; output: GetCallDataRecordOutput };
+  get_crm_activity: { input: GetCrmActivityInput; output: GetCrmActivityOutput };
   get_custom_field: { input: GetCustomFieldInput; output: GetCustomFieldOutput };
   get_email: { input: GetEmailInput; output: GetEmailOutput };
+  get_group: { input: GetGroupInput; output: GetGroupOutput };
   get_import: { input: GetImportInput; output: GetImportOutput };
+  get_me: { input: GetMeInput; output: GetMeOutput };
   get_note: { input: GetNoteInput; output: GetNoteOutput };
   get_person: { input: GetPersonInput; output: GetPersonOutput };
   get_person_stage: { input: GetPersonStageInput; output: GetPersonStageOutput };
   get_step: { input: GetStepInput; output: GetStepOutput };
   get_task: { input: GetTaskInput; output: GetTaskOutput };
+  get_task_counts: { input: GetTaskCountsInput; output: GetTaskCountsOutput };
+  get_team: { input: GetTeamInput; output: GetTeamOutput };
   get_user: { input: GetUserInput; output: GetUserOutput };
   list_account_stages: { input: ListAccountStagesInput; output: ListAccountStagesOutput };
   list_account_stages_ddl: { input: ListAccountStagesDdlInput; output: ListAccountStagesDdlOutput };
@@ -11686,7 +13817,9 @@ export interface Operations {
   list_accounts_or_people_ddl: { input: ListAccountsOrPeopleDdlInput; output: ListAccountsOrPeopleDdlOutput };
   list_actions: { input: ListActionsInput; output: ListActionsOutput };
   list_actions_ddl: { input: ListActionsDdlInput; output: ListActionsDdlOutput };
+  list_bulk_job_data: { input: ListBulkJobDataInput; output: ListBulkJobDataOutput };
   list_bulk_job_results: { input: ListBulkJobResultsInput; output: ListBulkJobResultsOutput };
+  list_bulk_jobs: { input: ListBulkJobsInput; output: ListBulkJobsOutput };
   list_bulk_jobs_ddl: { input: ListBulkJobsDdlInput; output: ListBulkJobsDdlOutput };
   list_cadence_memberships: { input: ListCadenceMembershipsInput; output: ListCadenceMembershipsOutput };
   list_cadence_memberships_ddl: { input: ListCadenceMembershipsDdlInput; output: ListCadenceMembershipsDdlOutput };
@@ -11742,6 +13875,9 @@ export interface Operations {
   update_note: { input: UpdateNoteInput; output: UpdateNoteOutput };
   update_person: { input: UpdatePersonInput; output: UpdatePersonOutput };
   update_person_stage: { input: UpdatePersonStageInput; output: UpdatePersonStageOutput };
+  update_task: { input: UpdateTaskInput; output: UpdateTaskOutput };
+  update_user: { input: UpdateUserInput; output: UpdateUserOutput };
+  upsert_account: { input: UpsertAccountInput; output: UpsertAccountOutput };
   upsert_person: { input: UpsertPersonInput; output: UpsertPersonOutput };
 }
 

@@ -191,7 +191,7 @@ function runRecord(type: string, record: Params, ctx: Ctx): Record<string, unkno
 }
 
 /** An executing job is processed at once (on the first read after it was marked ready) and becomes done. */
-function settle(job: SandboxRecord, ctx: Ctx): SandboxRecord {
+export function settle(job: SandboxRecord, ctx: Ctx): SandboxRecord {
   if (job.state !== 'executing') return job;
   const { store } = ctx;
   const pending = store.find('bulk_job_results', (r) => refId('bulk_job')(r, ctx) === job.id && r.status === 'pending');

@@ -42,7 +42,7 @@ export const accountTiers: Resource = {
 export const users: Resource = {
   collection: 'users',
   path: 'users',
-  actions: ['list', 'get'],
+  actions: ['list', 'get', 'update'],
   paging: 'on_page',
   // visible_only (default true) hides deactivated users.
   visible: (r, ctx) => toBool(ctx.query.visible_only) === false || r.active !== false,
@@ -57,6 +57,17 @@ export const users: Resource = {
     inProp('work_country', true),
   ],
   sort: sorting(['id', 'email', 'name', ['group', nameOf('groups', 'group')], ['role', refId('role')]], 'id', 'DESC'),
+  // PUT /v2/users/{id}: what a team admin can change.
+  write: {
+    fields: ['work_country', 'seat_package', 'active', 'manager_user_guid'],
+    refs: { group_id: ['group', 'groups'] },
+    booleans: ['active'],
+    validate(input, problems, ctx) {
+      if (!isBlank(input.manager_user_guid) && !ctx.store.find('users', (u) => u.guid === input.manager_user_guid).length) problems.add('manager_user_guid', 'does not exist');
+      if (!isBlank(input.role_id) && !['Admin', 'Sales Rep'].includes(String(input.role_id))) problems.add('role_id', 'does not exist');
+    },
+    transform: (input) => (isBlank(input.role_id) ? {} : { role: { id: String(input.role_id) } }),
+  },
 };
 
 export const groups: Resource = {

@@ -363,6 +363,42 @@ website?: (string | null)
 [k: string]: unknown
 }
 
+export interface CreateActivityInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The action or task the activity completes.
+ */
+fields: ({
+[k: string]: unknown
+} & {
+/**
+ * Action that is being completed. This will validate that the action is still valid before completed it. The same action can never be successfully passed twice to this endpoint. The action must have a type of 'integration'.
+ */
+action_id?: (number | string)
+/**
+ * Task that is being completed. This will validate that the task is still valid before completed it. The same action can never be successfully passed twice to this endpoint. The task must have a type of 'integration'.
+ */
+task_id?: (number | string)
+})
+}
+
+export interface CreateActivityOutput {
+/**
+ * A SalesLoft activity as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the Activity was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreateBulkJobInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -657,6 +693,60 @@ _href?: (string | null)
 } | null)
 [k: string]: unknown
 }[]
+[k: string]: unknown
+}
+
+export interface CreateCadenceImportInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The cadence settings, sharing settings and content.
+ */
+fields: {
+/**
+ * Settings for a cadence.
+ */
+settings?: {
+[k: string]: unknown
+}
+/**
+ * The shared settings for a cadence.
+ */
+sharing_settings?: {
+[k: string]: unknown
+}
+/**
+ * Import data for cadence.
+ */
+cadence_content: {
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateCadenceImportOutput {
+/**
+ * A SalesLoft cadence import as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
 [k: string]: unknown
 }
 
@@ -1015,6 +1105,88 @@ _href?: (string | null)
 [k: string]: unknown
 }
 
+export interface CreateConversationCallInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The call and its recording.
+ */
+fields: {
+/**
+ * Phone number that was called.
+ */
+to: string
+/**
+ * Phone number that call was made from.
+ */
+from: string
+/**
+ * Duration of call in seconds.
+ */
+duration?: number
+/**
+ * Timestamp for when the call started. If not provided, will default to the time the request was received.
+ */
+call_created_at?: string
+/**
+ * Guid of the Salesloft User to assign the call to. If not provided, will default to the user within the authentication token.
+ */
+user_guid?: string
+/**
+ * Call direction.
+ */
+direction?: string
+/**
+ * Object containing recording info including the audio file (.mp3, .wav, .ogg, .m4a).
+ */
+recording: {
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateConversationCallOutput {
+/**
+ * A SalesLoft conversation call as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Timestamp for when the call started. If not provided, will default to the time the request was received
+ */
+call_created_at?: (string | null)
+/**
+ * Call direction
+ */
+direction?: (string | null)
+/**
+ * Duration of call in seconds
+ */
+duration?: (number | null)
+/**
+ * Phone number that call was made from
+ */
+from?: (string | null)
+/**
+ * Object containing recording info including the audio file (.mp3, .wav, .ogg, .m4a)
+ */
+recording?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Phone number that was called
+ */
+to?: (string | null)
+/**
+ * Guid of the Salesloft User to assign the call to. If not provided, will default to the user within the authentication token
+ */
+user_guid?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreateCustomFieldInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -1066,6 +1238,40 @@ value_type?: (string | null)
 [k: string]: unknown
 }
 
+export interface CreateExternalEmailInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The email and its mailbox.
+ */
+fields: {
+/**
+ * Email address of mailbox email was sent to.
+ */
+mailbox: string
+/**
+ * Base64 encoded MIME email content.
+ */
+raw: string
+}
+}
+
+export interface CreateExternalEmailOutput {
+/**
+ * A SalesLoft external email as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Message id present in the External Email header
+ */
+message_id?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreateImportInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -1112,6 +1318,172 @@ name?: (string | null)
  * Datetime of when the import was last updated, ignoring relationship changes
  */
 updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateLiveFeedItemInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * What to post and to whom.
+ */
+fields: {
+/**
+ * The guid for the user that this live feed item should be shown to.
+ */
+user_guid: string
+/**
+ * The type of the subject of the live feed item. Currently only "person" is supported.
+ */
+subject_type: string
+/**
+ * The ID of the subject of the live feed item (i.e. the "person" id).
+ */
+subject_id: (number | string)
+/**
+ * The message that relates to the subject. This message should start with a lower-case past-tense verb and end with a period (e.g. "received a package."). When live feed items are displayed to users, the subject's name is concatenated with the message and a joining space. Only <a> HTML tags with an "href" attribute are allowed. Other attributes and tags will be stripped.
+ */
+message: string
+/**
+ * Uniquely provided string specific to this event. This should be a value which can't be duplicated between external systems, meaning that an id is not sufficient.
+ */
+idempotency_key: string
+/**
+ * Equality filters that are applied to the event_occurred_at field. A single filter can be used by itself or combined with other filters to create a range. ---CUSTOM--- {"keys":[{"description":"Returns all matching records that are greater than the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"gt","type":"iso8601 string"},{"description":"Returns all matching records that are greater than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"gte","type":"iso8601 string"},{"description":"Returns all matching records that are less than the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"lt","type":"iso8601 string"},{"description":"Returns all matching records that are less than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"lte","type":"iso8601 string"}],"type":"object"}.
+ */
+event_occurred_at: string
+}
+}
+
+export interface CreateLiveFeedItemOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft live feed item as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Information about whether this event should trigger an alert
+ */
+alert_metadata?: ({
+[k: string]: unknown
+} | null)
+/**
+ * When this event occurred
+ */
+event_occurred_at?: (string | null)
+/**
+ * The type of event
+ */
+event_type?: (string | null)
+/**
+ * ID of this item
+ */
+id?: (number | null)
+/**
+ * A plaintext message for this event
+ */
+message?: (string | null)
+/**
+ * The metadata created for this event
+ */
+metadata?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The path to the application that should be followed
+ */
+path?: (string | null)
+/**
+ * The key that should be used to rollup events client side. null or empty values should not be rolled up
+ */
+rollup_key?: (string | null)
+/**
+ * A plaintext title for this event
+ */
+title?: (string | null)
+/**
+ * UUID of the user this item is for
+ */
+user_guid?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface CreateLiveWebsiteTrackingParameterInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The person to track.
+ */
+fields: {
+/**
+ * The person to create the LiveWebsiteTrackingParameter for.
+ */
+person_id: (number | string)
+}
+}
+
+export interface CreateLiveWebsiteTrackingParameterOutput {
+/**
+ * A SalesLoft live website tracking parameter as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * A SalesLoft identifier
+ */
+parameters?: (({
+[k: string]: unknown
+} | null)[] | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -1205,6 +1577,139 @@ created_at?: (string | null)
 id?: (number | null)
 /**
  * Datetime of when the note was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateOngoingActionInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The action that is under way.
+ */
+fields: {
+/**
+ * Action that is being marked ongoing. This will validate that the action is still valid before modifying it. Ongoing actions can not be marked ongoing.
+ */
+action_id: (number | string)
+}
+}
+
+export interface CreateOngoingActionOutput {
+/**
+ * A SalesLoft action as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+action_details?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the Action was created
+ */
+created_at?: (string | null)
+/**
+ * Whether this step is due
+ */
+due?: (boolean | null)
+/**
+ * When action is due
+ */
+due_on?: (string | null)
+/**
+ * ID of Action
+ */
+id?: (number | null)
+/**
+ * ID of the multitouch group
+ */
+multitouch_group_id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The current state of the person on the cadence. Possible values are:
+ * 
+ * in_progress: this action has not been completed
+ * 
+ * pending_activity: this action has been acted upon, but the action has not been completed.
+ * (i.e. the email is scheduled to send, but has not been delivered yet)
+ */
+status?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+step?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * The type of this action. Valid types are: email, phone, other. New types may be added in the future.
+ */
+type?: (string | null)
+/**
+ * Datetime of when the Action was last updated
  */
 updated_at?: (string | null)
 /**
@@ -1762,6 +2267,70 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface CreateSavedListViewInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The view to save.
+ */
+fields: {
+/**
+ * The name of the saved list view.
+ */
+name: string
+/**
+ * The type of objects in the saved list view. Value must be one of: people, companies, or recordings.
+ */
+view: ("people" | "companies" | "or recordings")
+/**
+ * Whether the saved list view is the default.
+ */
+is_default?: boolean
+/**
+ * JSON object of list view parameters.
+ */
+view_params?: string
+/**
+ * Shared flag. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+shared?: boolean
+}
+}
+
+export interface CreateSavedListViewOutput {
+/**
+ * A SalesLoft saved list view as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * ID of Ssaved list view
+ */
+id?: (number | null)
+/**
+ * Whether the saved list view is the default view
+ */
+is_default?: (boolean | null)
+/**
+ * Name of saved list view
+ */
+name?: (string | null)
+/**
+ * Type of saved list view
+ */
+view?: (string | null)
+/**
+ * List of set filters in saved list view
+ */
+view_params?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreateTaskInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -2075,6 +2644,25 @@ person_stage_id: (number | string)
  * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
  */
 export interface DeletePersonStageOutput {
+success: true
+[k: string]: unknown
+}
+
+export interface DeleteSavedListViewInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The saved list view to delete.
+ */
+saved_list_view_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeleteSavedListViewOutput {
 success: true
 [k: string]: unknown
 }
@@ -2833,6 +3421,33 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface GetCadenceExportInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The cadence to export.
+ */
+cadence_id: (number | string)
+}
+
+export interface GetCadenceExportOutput {
+/**
+ * A SalesLoft cadence export as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * The content of the cadence
+ */
+cadence_content?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetCadenceMembershipInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -3216,6 +3831,43 @@ _href?: (string | null)
 [k: string]: unknown
 }
 
+export interface GetCallInstructionInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The call instruction to fetch.
+ */
+call_instruction_id: (number | string)
+}
+
+export interface GetCallInstructionOutput {
+/**
+ * A SalesLoft call instruction as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the call instructions were created
+ */
+created_at?: (string | null)
+/**
+ * ID of call instructions
+ */
+id?: (number | null)
+/**
+ * The instructions
+ */
+instructions?: (string | null)
+/**
+ * Datetime of when the call instructions were last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetCrmActivityInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -3560,6 +4212,158 @@ view_tracking?: (boolean | null)
 [k: string]: unknown
 }
 
+export interface GetEmailTemplateInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The email template to fetch.
+ */
+email_template_id: (number | string)
+/**
+ * Optionally will return the templates with the current user's email signature.
+ */
+include_signature?: boolean
+}
+
+export interface GetEmailTemplateOutput {
+/**
+ * A SalesLoft email template as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Links to attachments and tags resources for this email template.
+ */
+_links?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the email template was archived, if archived
+ */
+archived_at?: (string | null)
+/**
+ * Sanitized body of the email template without email signature
+ */
+body?: (string | null)
+/**
+ * A plain text version of the first 100 characters of the body of the email template
+ */
+body_preview?: (string | null)
+/**
+ * Whether this email template is only used on a cadence step. These templates are not visible in the SalesLoft application template list. If false, this email template is visible in the SalesLoft application, and may be used when composing an email or creating a cadence step.
+ */
+cadence_template?: (boolean | null)
+/**
+ * Whether click tracking is enabled for this email template
+ */
+click_tracking_enabled?: (boolean | null)
+counts?: ({
+/**
+ * The number of bounces the email template received
+ */
+bounces?: (number | null)
+/**
+ * The number of times links in the email template were clicked
+ */
+clicks?: (number | null)
+/**
+ * The number of replies the email template received
+ */
+replies?: (number | null)
+/**
+ * The number of times the email template was sent out
+ */
+sent_emails?: (number | null)
+/**
+ * The number of times the email template was opened
+ */
+views?: (number | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the email template was created
+ */
+created_at?: (string | null)
+/**
+ * Groups to which this template is assigned, if any
+ */
+groups?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)[] | null)
+/**
+ * ID of email template
+ */
+id?: (number | null)
+/**
+ * Datetime of when the email template was last used
+ */
+last_used_at?: (string | null)
+/**
+ * Whether open tracking is enabled for this email template
+ */
+open_tracking_enabled?: (boolean | null)
+/**
+ * Whether this email template is visible to team members (shared)
+ */
+shared?: (boolean | null)
+/**
+ * Subject of the email template
+ */
+subject?: (string | null)
+/**
+ * All tags applied to this email template
+ */
+tags?: ((string | null)[] | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+team_template?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+template_owner?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Title of the email template
+ */
+title?: (string | null)
+/**
+ * Datetime of when the email template was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetGroupInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -3854,6 +4658,43 @@ updated_at?: (string | null)
  * Work Country
  */
 work_country?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetMimeEmailPayloadInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The email whose MIME content to fetch.
+ */
+email_id: (number | string)
+}
+
+export interface GetMimeEmailPayloadOutput {
+/**
+ * A SalesLoft mime email payload as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Email ID
+ */
+id?: (number | null)
+/**
+ * Email Address of Sender's mailbox
+ */
+mailbox?: (string | null)
+/**
+ * Unique Message ID
+ */
+message_id?: (string | null)
+/**
+ * Base64 encoded MIME email content
+ */
+raw?: (string | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -4319,6 +5160,117 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface GetPhoneNumberAssignmentInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The phone number assignment to fetch.
+ */
+phone_number_assignment_id: (number | string)
+}
+
+export interface GetPhoneNumberAssignmentOutput {
+/**
+ * A SalesLoft phone number assignment as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * PhoneNumberAssignment ID
+ */
+id?: (number | null)
+/**
+ * The phone number associated with this assignment
+ */
+number?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetRecordingSettingInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The phone number in E.164 format, such as +12065550142.
+ */
+phone_number: (string | number)
+}
+
+export interface GetRecordingSettingOutput {
+/**
+ * A SalesLoft recording setting as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Whether this phone number should record by default
+ */
+recording_default?: (boolean | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetSavedListViewInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The saved list view to fetch.
+ */
+saved_list_view_id: (number | string)
+}
+
+export interface GetSavedListViewOutput {
+/**
+ * A SalesLoft saved list view as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * ID of Ssaved list view
+ */
+id?: (number | null)
+/**
+ * Whether the saved list view is the default view
+ */
+is_default?: (boolean | null)
+/**
+ * Name of saved list view
+ */
+name?: (string | null)
+/**
+ * Type of saved list view
+ */
+view?: (string | null)
+/**
+ * List of set filters in saved list view
+ */
+view_params?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetStepInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -4724,6 +5676,126 @@ sentiments_required?: (boolean | null)
 team_visibility_default?: (string | null)
 /**
  * Datetime of when the team was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetTeamTemplateInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The team template to fetch (SalesLoft gives team templates string ids).
+ */
+team_template_id: (string | number)
+/**
+ * Optionally will return the templates with the current user's email signature.
+ */
+include_signature?: boolean
+}
+
+export interface GetTeamTemplateOutput {
+/**
+ * A SalesLoft team template as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Links to attachments resource for this template
+ */
+_links?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the team template was archived, if archived
+ */
+archived_at?: (string | null)
+/**
+ * Body of the team template
+ */
+body?: (string | null)
+/**
+ * A plain text version of the first 100 characters of the body of the team template
+ */
+body_preview?: (string | null)
+/**
+ * Whether click tracking is enabled for this team template
+ */
+click_tracking_enabled?: (boolean | null)
+counts?: ({
+/**
+ * The number of bounces the team template received
+ */
+bounces?: (number | null)
+/**
+ * The number of times links in the team template were clicked
+ */
+clicks?: (number | null)
+/**
+ * The number of replies the team template received
+ */
+replies?: (number | null)
+/**
+ * The number of times the team template was sent out
+ */
+sent_emails?: (number | null)
+/**
+ * The number of times the team template was opened
+ */
+views?: (number | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the team template was created
+ */
+created_at?: (string | null)
+/**
+ * ID of team template
+ */
+id?: (string | number | null)
+/**
+ * Datetime of when the team template was last modified
+ */
+last_modified_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+last_modified_user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the team template was last used
+ */
+last_used_at?: (string | null)
+/**
+ * Whether open tracking is enabled for this team template
+ */
+open_tracking_enabled?: (boolean | null)
+/**
+ * Subject of the team template
+ */
+subject?: (string | null)
+/**
+ * All tags applied to this team template
+ */
+tags?: ((string | null)[] | null)
+/**
+ * Title of the team template
+ */
+title?: (string | null)
+/**
+ * Datetime of when the team template was last updated
  */
 updated_at?: (string | null)
 [k: string]: unknown
@@ -6025,6 +7097,189 @@ value: (string | number)
 }[]
 }
 
+export interface ListActivityHistoriesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Key to sort on.
+ */
+sort_by?: ("occurred_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * Only records of these types.
+ */
+type?: string[]
+/**
+ * Equality filters that are applied to the occurred_at field. A single filter can be used by itself or combined with other filters to create a range. ---CUSTOM--- {"keys":[{"description":"Returns all matching records that are greater than the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"gt","type":"iso8601 string"},{"description":"Returns all matching records that are greater than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"gte","type":"iso8601 string"},{"description":"Returns all matching records that are less than the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"lt","type":"iso8601 string"},{"description":"Returns all matching records that are less than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"lte","type":"iso8601 string"}],"type":"object"}.
+ */
+occurred_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Filter by the pinned status of activity. Must be 'true' or 'false'.
+ */
+pinned?: boolean
+/**
+ * Only records about these kinds of resource.
+ */
+resource_type?: string[]
+/**
+ * Filter by the resource id. "resource_type" filter is required to use this filter.
+ */
+resource_id?: (number | string)
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+/**
+ * Only these records. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+activity_history_ids?: (number | string)[]
+/**
+ * Equality filters that are applied to the updated_at field. A single filter can be used by itself or combined with other filters to create a range. ---CUSTOM--- {"keys":[{"description":"Returns all matching records that are greater than the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"gt","type":"iso8601 string"},{"description":"Returns all matching records that are greater than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"gte","type":"iso8601 string"},{"description":"Returns all matching records that are less than the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"lt","type":"iso8601 string"},{"description":"Returns all matching records that are less than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision.","name":"lte","type":"iso8601 string"}],"type":"object"}.
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Filter activities by a user's guid.
+ */
+user_guid?: string
+}
+
+export interface ListActivityHistoriesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft activity history as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * When this record was created
+ */
+created_at?: (string | null)
+/**
+ * Attributes from associated records. This is specific to the type of activity and may change over time. Not returned for create requests
+ */
+dynamic_data?: ({
+[k: string]: unknown
+} | null)
+/**
+ * A list of remote resource names that failed to load. This is specific to the type of activity and may change over time. Not returned for create requests
+ */
+failed_dynamic_resources?: ({
+[k: string]: unknown
+} | null)
+/**
+ * ID of this activity
+ */
+id?: (number | null)
+/**
+ * When this activity occurred
+ */
+occurred_at?: (string | null)
+/**
+ * When this record was pinned
+ */
+pinned_at?: (string | null)
+/**
+ * ID of the resource this activity is for. It will be a string for the following resource types: crm_opportunity
+ */
+resource_id?: (number | null)
+/**
+ * Type of the resource this activity is for. One of: account, person
+ */
+resource_type?: (string | number | null)
+/**
+ * The static data for this activity
+ */
+static_data?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The type of activity
+ */
+type?: (string | null)
+/**
+ * When this record was updated
+ */
+updated_at?: (string | null)
+/**
+ * UUID of the user this activity is for
+ */
+user_guid?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
 export interface ListBulkJobDataInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -7019,6 +8274,207 @@ value: (string | number)
 }[]
 }
 
+export interface ListCalendarEventsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Key to sort on.
+ */
+sort_by?: "start_time"
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Lower bound (inclusive) for a calendar event's end time to filter by. Must be in ISO 8601 format. Example: `2022-02-14T10:12:59+00:00`.
+ */
+start_time?: string
+/**
+ * Upper bound (exclusive) for a calendar event's start time to filter by. Must be in ISO 8601 format. Example: `2022-02-14T10:12:59+00:00`.
+ */
+end_time?: string
+/**
+ * User_guid of the user who created or included as a guest to the event.
+ */
+user_guid?: string
+}
+
+export interface ListCalendarEventsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft calendar event as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Whether the calendar event is an all-day event.
+ */
+all_day?: (boolean | string | null)
+/**
+ * The attendees of the calendar event.
+ */
+attendees?: (unknown[] | {
+[k: string]: unknown
+} | null)
+/**
+ * Raw body content from Microsoft calendar events
+ */
+body_html?: (string | null)
+/**
+ * Busy/free status of the calendar event
+ */
+busy?: (boolean | null)
+/**
+ * Calendar ID of the user calendar.
+ */
+calendar_id?: (string | null)
+/**
+ * The canceled date of the calendar event.
+ */
+canceled_at?: (string | null)
+/**
+ * The conference-related information, such as details of a Google Meet conference.
+ */
+conference_data?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Creation time of the calendar event.
+ */
+created_at?: (string | null)
+/**
+ * The creator email of the calendar event.
+ */
+creator?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Description of the calendar event
+ */
+description?: (string | null)
+/**
+ * The (exclusive) end time of the calendar event.
+ */
+end_time?: (string | null)
+/**
+ * Extended properties of the calendar event.
+ */
+extended_properties?: ({
+[k: string]: unknown
+} | null)
+/**
+ * An absolute link to this calendar event in the Google Calendar Web UI.
+ */
+html_link?: (string | null)
+/**
+ * Calendar event unique identifier (iCalUID)
+ */
+i_cal_uid?: (string | null)
+/**
+ * The calendar event original ID from calendar provider
+ */
+id?: (string | number | null)
+/**
+ * Location of the calendar event
+ */
+location?: (string | null)
+/**
+ * The organizer email of the calendar event.
+ */
+organizer?: (string | null)
+/**
+ * The provider of the calendar event.
+ */
+provider?: (string | null)
+/**
+ * Whether the calendar event is a recurring event.
+ */
+recurring?: (boolean | string | null)
+/**
+ * The (inclusive) start time of the calendar event.
+ */
+start_time?: (string | null)
+/**
+ * The status of the calendar event. It can be empty for non-google events.
+ */
+status?: (string | null)
+/**
+ * Tenant ID of the user calendar
+ */
+tenant_id?: (number | null)
+/**
+ * Title of the calendar event
+ */
+title?: (string | null)
+/**
+ * Last modification time of the calendar event.
+ */
+updated_at?: (string | null)
+/**
+ * User GUID of the user calendar.
+ */
+user_guid?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
 export interface ListCallDataRecordsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -7394,6 +8850,140 @@ search?: string
  * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
  */
 export interface ListCallDispositionsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListCallInstructionsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Key to sort on.
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+/**
+ * Only these records.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+call_instruction_ids?: (number | string)[]
+}
+
+export interface ListCallInstructionsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft call instruction as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the call instructions were created
+ */
+created_at?: (string | null)
+/**
+ * ID of call instructions
+ */
+id?: (number | null)
+/**
+ * The instructions
+ */
+instructions?: (string | null)
+/**
+ * Datetime of when the call instructions were last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListCallInstructionsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListCallInstructionsDdlOutput {
 result: {
 /**
  * What a person reads in the dropdown
@@ -8240,6 +9830,145 @@ value: (string | number)
 }[]
 }
 
+export interface ListCrmUsersInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+crm_user_ids?: (number | string)[]
+/**
+ * Only records with these CRM ids.
+ */
+crm_id?: string[]
+/**
+ * Only records of these users.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+user_id?: (number | string)[]
+/**
+ * Only records of these users (by guid).
+ */
+user_guid?: string[]
+/**
+ * Case-insensitive substring match on first/last name.
+ */
+search?: string[]
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+/**
+ * Key to sort on.
+ */
+sort_by?: ("id" | "name" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+}
+
+export interface ListCrmUsersOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft crm user as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the crm user was created
+ */
+created_at?: (string | null)
+/**
+ * CRM ID
+ */
+crm_id?: (string | null)
+/**
+ * Crm User ID
+ */
+id?: (number | null)
+/**
+ * Datetime of when the crm user was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
 export interface ListCustomFieldsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -8413,6 +10142,445 @@ field_type?: ("person" | "company" | "opportunity")
  * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
  */
 export interface ListCustomFieldsValueDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListEmailTemplateAttachmentsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+email_template_attachment_ids?: (number | string)[]
+/**
+ * Key to sort on. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+/**
+ * Only records of these email templates.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+email_template_id?: (number | string)[]
+}
+
+export interface ListEmailTemplateAttachmentsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft email template attachment as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Content type of the attachment
+ */
+attachment_content_type?: (string | null)
+/**
+ * The size of the attachment
+ */
+attachment_file_size?: (number | null)
+/**
+ * Unique attachment Identifier
+ */
+attachment_fingerprint?: (string | number | null)
+/**
+ * ID of the email template attachment
+ */
+attachment_id?: (number | null)
+/**
+ * Download url of the attachment
+ */
+download_url?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+email_template?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * ID of email template attachment association
+ */
+id?: (number | null)
+/**
+ * Name of the attachment
+ */
+name?: (string | null)
+/**
+ * Checks if attachment has been scanned
+ */
+scanned?: (boolean | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListEmailTemplatesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+email_template_ids?: (number | string)[]
+/**
+ * Equality filters that are applied to the updated_at field. A single filter can be used by itself or combined with other filters to create a range. ---CUSTOM--- {"type":"object","keys":[{"name":"gt","type":"iso8601 string","description":"Returns all matching records that are greater than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"gte","type":"iso8601 string","description":"Returns all matching records that are greater than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lt","type":"iso8601 string","description":"Returns all matching records that are less than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lte","type":"iso8601 string","description":"Returns all matching records that are less than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."}]}.
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Filters email templates by whether they are linked to a team template or not.
+ */
+linked_to_team_template?: boolean
+/**
+ * Filters email templates by title or subject.
+ */
+search?: string
+/**
+ * Only records with these tags.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+tag_ids?: (number | string)[]
+/**
+ * Only records with these tag names.
+ */
+tag?: string[]
+/**
+ * Filters email templates by current authenticated user.
+ */
+filter_by_owner?: boolean
+/**
+ * Only records of these groups.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+group_id?: (number | string)[]
+/**
+ * Filters email templates based on whether or not the template has been used on a cadence.
+ */
+include_cadence_templates?: boolean
+/**
+ * Filters email templates to include archived templates or not.
+ */
+include_archived_templates?: boolean
+/**
+ * Only records of these cadences.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+cadence_id?: (number | string)[]
+/**
+ * Key to sort on.
+ */
+sort_by?: ("created_at" | "updated_at" | "last_used_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListEmailTemplatesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft email template as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Links to attachments and tags resources for this email template.
+ */
+_links?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the email template was archived, if archived
+ */
+archived_at?: (string | null)
+/**
+ * Sanitized body of the email template without email signature
+ */
+body?: (string | null)
+/**
+ * A plain text version of the first 100 characters of the body of the email template
+ */
+body_preview?: (string | null)
+/**
+ * Whether this email template is only used on a cadence step. These templates are not visible in the SalesLoft application template list. If false, this email template is visible in the SalesLoft application, and may be used when composing an email or creating a cadence step.
+ */
+cadence_template?: (boolean | null)
+/**
+ * Whether click tracking is enabled for this email template
+ */
+click_tracking_enabled?: (boolean | null)
+counts?: ({
+/**
+ * The number of bounces the email template received
+ */
+bounces?: (number | null)
+/**
+ * The number of times links in the email template were clicked
+ */
+clicks?: (number | null)
+/**
+ * The number of replies the email template received
+ */
+replies?: (number | null)
+/**
+ * The number of times the email template was sent out
+ */
+sent_emails?: (number | null)
+/**
+ * The number of times the email template was opened
+ */
+views?: (number | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the email template was created
+ */
+created_at?: (string | null)
+/**
+ * Groups to which this template is assigned, if any
+ */
+groups?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)[] | null)
+/**
+ * ID of email template
+ */
+id?: (number | null)
+/**
+ * Datetime of when the email template was last used
+ */
+last_used_at?: (string | null)
+/**
+ * Whether open tracking is enabled for this email template
+ */
+open_tracking_enabled?: (boolean | null)
+/**
+ * Whether this email template is visible to team members (shared)
+ */
+shared?: (boolean | null)
+/**
+ * Subject of the email template
+ */
+subject?: (string | null)
+/**
+ * All tags applied to this email template
+ */
+tags?: ((string | null)[] | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+team_template?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+template_owner?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Title of the email template
+ */
+title?: (string | null)
+/**
+ * Datetime of when the email template was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListEmailTemplatesDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListEmailTemplatesDdlOutput {
 result: {
 /**
  * What a person reads in the dropdown
@@ -9152,6 +11320,633 @@ value: (string | number)
 }[]
 }
 
+export interface ListMeetingSettingsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only records of these users (by guid).
+ */
+user_guids?: string[]
+/**
+ * Equality filters that are applied to the updated_at field. A single filter can be used by itself or combined with other filters to create a range. ---CUSTOM--- {"type":"object","keys":[{"name":"gt","type":"iso8601 string","description":"Returns all matching records that are greater than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"gte","type":"iso8601 string","description":"Returns all matching records that are greater than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lt","type":"iso8601 string","description":"Returns all matching records that are less than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lte","type":"iso8601 string","description":"Returns all matching records that are less than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."}]}.
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Filters meeting settings by calendar type.
+ */
+calendar_type?: string
+/**
+ * Key to sort on. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListMeetingSettingsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft meeting setting as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+active_meeting_url?: ({
+/**
+ * Datetime of when MeetingUrl was created
+ */
+created_at?: (string | null)
+/**
+ * Datetime of when MeetingUrl was last updated
+ */
+updated_at?: (string | null)
+/**
+ * Full url of the meeting
+ */
+url?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Allow other team members to schedule on you behalf.
+ */
+allow_booking_on_behalf?: (boolean | null)
+/**
+ * Allow team members to insert available time outside your working hours.
+ */
+allow_booking_overtime?: (boolean | null)
+/**
+ * Allow team members to double book events on your calendar.
+ */
+allow_event_overlap?: (boolean | null)
+/**
+ * The number of days out the user allows a prospect to schedule a meeting
+ */
+availability_limit?: (number | null)
+/**
+ * If Availability Limits have been turned on
+ */
+availability_limit_enabled?: (boolean | null)
+/**
+ * Default buffer duration in minutes set by a user
+ */
+buffer_time_duration?: (number | null)
+/**
+ * Calendar type
+ */
+calendar_type?: (string | null)
+/**
+ * Datetime of when the MeetingSetting was created
+ */
+created_at?: (string | null)
+/**
+ * Default meeting length in minutes set by the user
+ */
+default_meeting_length?: (number | null)
+/**
+ * Default description of the meeting
+ */
+description?: (string | null)
+/**
+ * Calendar owner's email address
+ */
+email_address?: (string | null)
+/**
+ * Determines if a user enabled Calendar Sync feature
+ */
+enable_calendar_sync?: (boolean | null)
+/**
+ * Determines if location will be filled via third-party service (Zoom, GoToMeeting, etc.)
+ */
+enable_dynamic_location?: (boolean | null)
+/**
+ * ID of the MeetingSetting
+ */
+id?: (number | null)
+/**
+ * Default location of the meeting
+ */
+location?: (string | null)
+/**
+ * Gets true when any issue with fetching calendar occurs
+ */
+primary_calendar_connection_failed?: (boolean | null)
+/**
+ * ID of the primary calendar
+ */
+primary_calendar_id?: (string | null)
+/**
+ * Display name of the primary calendar
+ */
+primary_calendar_name?: (string | null)
+/**
+ * Determines if meetings are scheduled with a 15 minute buffer between them
+ */
+schedule_buffer_enabled?: (boolean | null)
+/**
+ * The number of hours in advance a user requires someone to a book a meeting with them
+ */
+schedule_delay?: (number | null)
+/**
+ * Allow team members to see the details of events on your calendar.
+ */
+share_event_detail?: (boolean | null)
+/**
+ * Time zone for current calendar
+ */
+time_zone?: (string | null)
+/**
+ * Times available set by a user that can be used to book meetings
+ */
+times_available?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Default title of the meeting
+ */
+title?: (string | null)
+/**
+ * Datetime of when the MeetingSetting was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * User details
+ */
+user_details?: ({
+[k: string]: unknown
+} | null)
+/**
+ * User slug generated with a full name of the user
+ */
+user_slug?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListMeetingsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+meeting_ids?: (number | string)[]
+/**
+ * Filters meetings by status. Possible values are: pending, booked, failed, retry.
+ */
+status?: string
+/**
+ * Filters meetings by person_id. Multiple person ids can be applied.
+ */
+person_id?: string
+/**
+ * Filters meetings by account_id. Multiple account ids can be applied.
+ */
+account_id?: string
+/**
+ * Only meetings of these calendar events.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+event_ids?: (number | string)[]
+/**
+ * Only meetings of these iCal UIDs.
+ */
+i_cal_uids?: string[]
+/**
+ * Only records of these tasks.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+task_ids?: (number | string)[]
+/**
+ * Flag to indicate whether to include owned_by_meetings_settings and booked_by_meetings_settings objects.
+ */
+include_meetings_settings?: boolean
+/**
+ * Equality filters that are applied to the start_time field. A single filter can be used by itself or combined with other filters to create a range. ---CUSTOM--- {"type":"object","keys":[{"name":"gt","type":"iso8601 string","description":"Returns all matching records that are greater than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"gte","type":"iso8601 string","description":"Returns all matching records that are greater than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lt","type":"iso8601 string","description":"Returns all matching records that are less than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lte","type":"iso8601 string","description":"Returns all matching records that are less than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."}]}.
+ */
+start_time?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only records whose created at falls in this range. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+created_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only records of these users (by guid).
+ */
+user_guids?: string[]
+/**
+ * Whether to include deleted events in the result.
+ */
+show_deleted?: boolean
+/**
+ * Booked by user uuid. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+booked_by_user_uuid?: string
+/**
+ * No show. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+no_show?: boolean
+/**
+ * Meeting type id. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+meeting_type_id?: (number | string)
+/**
+ * Cadence id. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+cadence_id?: (number | string)
+/**
+ * Cadence step id. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+step_id?: (number | string)
+/**
+ * Key to sort on.
+ */
+sort_by?: ("start_time" | "created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+/**
+ * Only records of these people.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_ids?: (number | string)[]
+}
+
+export interface ListMeetingsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft meeting as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * ID of the account the recipient associated to
+ */
+account_id?: (string | null)
+/**
+ * Whether the meeting is an all-day meeting
+ */
+all_day?: (boolean | null)
+/**
+ * The attendees of the meeting. Each attendee includes the following fields: status, email, name, organizer
+ */
+attendees?: (unknown[] | null)
+booked_by_meetings_settings?: ({
+/**
+ * Calendar owner's email address
+ */
+email_address?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+booked_by_user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Calendar ID of the meeting owner
+ */
+calendar_id?: (string | null)
+/**
+ * Calendar type of the meeting owner. Possible values are: gmail, azure, nylas, linkedin_azure, cerebro, external
+ */
+calendar_type?: (string | null)
+/**
+ * Datetime of when the meeting was canceled
+ */
+canceled_at?: (string | null)
+/**
+ * Datetime of when the meeting was created
+ */
+created_at?: (string | null)
+/**
+ * List of crm custom fields which will be logged to SFDC
+ */
+crm_custom_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * List of crm references associated with the meeting
+ */
+crm_references?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Description of the meeting
+ */
+description?: (string | null)
+/**
+ * End time of the meeting
+ */
+end_time?: (string | null)
+/**
+ * ID of the meeting created by target calendar
+ */
+event_id?: (string | null)
+/**
+ * Source of the meeting. Possible values are: 'external' - The event was synced to Salesloft platform via Calendar Sync, 'internal' - The event was created via Salesloft platform
+ */
+event_source?: (string | null)
+/**
+ * The list of attendees emails of the meeting
+ */
+guests?: (unknown[] | null)
+/**
+ * UID of the meeting provided by target calendar provider
+ */
+i_cal_uid?: (string | null)
+/**
+ * ID of the meeting
+ */
+id?: (number | null)
+/**
+ * Location of the meeting
+ */
+location?: (string | null)
+/**
+ * Meeting type
+ */
+meeting_type?: (string | null)
+/**
+ * Whether the meeting is a No Show meeting
+ */
+no_show?: (boolean | null)
+owned_by_meetings_settings?: ({
+/**
+ * Calendar owner's email address
+ */
+email_address?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Email of the meeting invite recipient
+ */
+recipient_email?: (string | null)
+/**
+ * Name of the meeting invite recipient
+ */
+recipient_name?: (string | null)
+/**
+ * Start time of the meeting
+ */
+start_time?: (string | null)
+/**
+ * Status of the meeting. Possible values are: pending, booked, failed, retry
+ */
+status?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+step?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Strict attribution means that we 100% sure which cadence generate the meeting
+ */
+strict_attribution?: (boolean | null)
+/**
+ * ID of the created task
+ */
+task_id?: (number | string | null)
+/**
+ * Title of the meeting
+ */
+title?: (string | null)
+/**
+ * Datetime of when the meeting was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListMeetingsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListMeetingsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListNotesInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -9347,6 +12142,105 @@ text: string
  */
 value: (string | number)
 }[]
+}
+
+export interface ListPendingEmailsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListPendingEmailsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft pending email as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * ID of the email
+ */
+id?: (number | null)
+/**
+ * Email Address of the pending email
+ */
+mailbox?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+mime_email_payload?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
 }
 
 export interface ListPeopleInput {
@@ -10082,6 +12976,298 @@ value: (string | number)
 }[]
 }
 
+export interface ListPhoneNumberAssignmentsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+phone_number_assignment_ids?: (number | string)[]
+/**
+ * Key to sort on.
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListPhoneNumberAssignmentsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft phone number assignment as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * PhoneNumberAssignment ID
+ */
+id?: (number | null)
+/**
+ * The phone number associated with this assignment
+ */
+number?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListPhoneNumberAssignmentsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListPhoneNumberAssignmentsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListSavedListViewsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+saved_list_view_ids?: (number | string)[]
+/**
+ * Type of saved list views to fetch.
+ */
+view?: string
+/**
+ * Shared flag. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+shared?: boolean
+/**
+ * Include shared. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+include_shared?: boolean
+/**
+ * Key to sort on.
+ */
+sort_by?: "name"
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListSavedListViewsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft saved list view as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * ID of Ssaved list view
+ */
+id?: (number | null)
+/**
+ * Whether the saved list view is the default view
+ */
+is_default?: (boolean | null)
+/**
+ * Name of saved list view
+ */
+name?: (string | null)
+/**
+ * Type of saved list view
+ */
+view?: (string | null)
+/**
+ * List of set filters in saved list view
+ */
+view_params?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListSavedListViewsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListSavedListViewsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListStepsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -10291,6 +13477,245 @@ text: string
  */
 value: (string | number)
 }[]
+}
+
+export interface ListSuccessesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+success_ids?: (number | string)[]
+/**
+ * Only records of these people.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_id?: (number | string)[]
+/**
+ * Equality filters that are applied to the updated_at field. A single filter can be used by itself or combined with other filters to create a range. ---CUSTOM--- {"type":"object","keys":[{"name":"gt","type":"iso8601 string","description":"Returns all matching records that are greater than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"gte","type":"iso8601 string","description":"Returns all matching records that are greater than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lt","type":"iso8601 string","description":"Returns all matching records that are less than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lte","type":"iso8601 string","description":"Returns all matching records that are less than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."}]}.
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Key to sort on.
+ */
+sort_by?: ("created_at" | "updated_at" | "succeeded_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListSuccessesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft success as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+counts?: ({
+/**
+ * The total number of calls made in this success window
+ */
+total_calls?: (number | null)
+/**
+ * The total number of emails made in this success window
+ */
+total_emails?: (number | null)
+/**
+ * The total number of other touches made in this success window
+ */
+total_other_touches?: (number | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the success was created
+ */
+created_at?: (string | null)
+/**
+ * ID of success
+ */
+id?: (number | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+latest_action?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+latest_cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+latest_call?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+latest_email?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+latest_step?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the success was recorded
+ */
+succeeded_at?: (string | null)
+/**
+ * Datetime of when this person was first worked, leading up to the success
+ */
+success_window_started_at?: (string | null)
+/**
+ * Datetime of when the success was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
 }
 
 export interface ListTagsInput {
@@ -10720,6 +14145,365 @@ search?: string
  * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
  */
 export interface ListTasksDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListTeamTemplateAttachmentsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+team_template_attachment_ids?: (number | string)[]
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+/**
+ * Only attachments of these team templates.
+ */
+team_template_id?: string[]
+}
+
+export interface ListTeamTemplateAttachmentsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft team template attachment as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * The size of the attachment
+ */
+attachment_file_size?: (number | null)
+/**
+ * ID of the team template attachment
+ */
+attachment_id?: (number | null)
+/**
+ * Download url of the attachment
+ */
+download_url?: (string | null)
+/**
+ * ID of team template attachment association
+ */
+id?: (number | null)
+/**
+ * Name of the attachment
+ */
+name?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+team_template?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListTeamTemplatesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these records.
+ */
+team_template_ids?: string[]
+/**
+ * Equality filters that are applied to the updated_at field. A single filter can be used by itself or combined with other filters to create a range. ---CUSTOM--- {"type":"object","keys":[{"name":"gt","type":"iso8601 string","description":"Returns all matching records that are greater than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"gte","type":"iso8601 string","description":"Returns all matching records that are greater than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lt","type":"iso8601 string","description":"Returns all matching records that are less than the provided iso8601 timestamp. The comparison is done using microsecond precision."},{"name":"lte","type":"iso8601 string","description":"Returns all matching records that are less than or equal to the provided iso8601 timestamp. The comparison is done using microsecond precision."}]}.
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Filters email templates by title or subject.
+ */
+search?: string
+/**
+ * Only records with these tags.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+tag_ids?: (number | string)[]
+/**
+ * Only records with these tag names.
+ */
+tag?: string[]
+/**
+ * Filters email templates to include archived templates or not.
+ */
+include_archived_templates?: boolean
+/**
+ * Key to sort on.
+ */
+sort_by?: ("created_at" | "updated_at" | "last_used_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListTeamTemplatesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft team template as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Links to attachments resource for this template
+ */
+_links?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the team template was archived, if archived
+ */
+archived_at?: (string | null)
+/**
+ * Body of the team template
+ */
+body?: (string | null)
+/**
+ * A plain text version of the first 100 characters of the body of the team template
+ */
+body_preview?: (string | null)
+/**
+ * Whether click tracking is enabled for this team template
+ */
+click_tracking_enabled?: (boolean | null)
+counts?: ({
+/**
+ * The number of bounces the team template received
+ */
+bounces?: (number | null)
+/**
+ * The number of times links in the team template were clicked
+ */
+clicks?: (number | null)
+/**
+ * The number of replies the team template received
+ */
+replies?: (number | null)
+/**
+ * The number of times the team template was sent out
+ */
+sent_emails?: (number | null)
+/**
+ * The number of times the team template was opened
+ */
+views?: (number | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the team template was created
+ */
+created_at?: (string | null)
+/**
+ * ID of team template
+ */
+id?: (string | number | null)
+/**
+ * Datetime of when the team template was last modified
+ */
+last_modified_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+last_modified_user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Datetime of when the team template was last used
+ */
+last_used_at?: (string | null)
+/**
+ * Whether open tracking is enabled for this team template
+ */
+open_tracking_enabled?: (boolean | null)
+/**
+ * Subject of the team template
+ */
+subject?: (string | null)
+/**
+ * All tags applied to this team template
+ */
+tags?: ((string | null)[] | null)
+/**
+ * Title of the team template
+ */
+title?: (string | null)
+/**
+ * Datetime of when the team template was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListTeamTemplatesDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListTeamTemplatesDdlOutput {
 result: {
 /**
  * What a person reads in the dropdown
@@ -11848,6 +15632,491 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface UpdateMeetingInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The meeting to change.
+ */
+meeting_id: (number | string)
+/**
+ * The meeting values to change; leave a value out to keep it.
+ */
+fields: {
+/**
+ * Whether the meeting is a No Show meeting.
+ */
+no_show?: boolean
+/**
+ * Status of the meeting creation progress. Possible values are: pending, booked, failed, retry.
+ */
+status?: string
+/**
+ * Reschedule status. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+reschedule_status?: string
+/**
+ * Meeting ID from the calendar provider.
+ */
+event_id?: string
+/**
+ * Meeting unique identifier (iCalUID).
+ */
+i_cal_uid?: string
+}
+}
+
+export interface UpdateMeetingOutput {
+/**
+ * A SalesLoft meeting as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * ID of the account the recipient associated to
+ */
+account_id?: (string | null)
+/**
+ * Whether the meeting is an all-day meeting
+ */
+all_day?: (boolean | null)
+/**
+ * The attendees of the meeting. Each attendee includes the following fields: status, email, name, organizer
+ */
+attendees?: (unknown[] | null)
+booked_by_meetings_settings?: ({
+/**
+ * Calendar owner's email address
+ */
+email_address?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+booked_by_user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+cadence?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Calendar ID of the meeting owner
+ */
+calendar_id?: (string | null)
+/**
+ * Calendar type of the meeting owner. Possible values are: gmail, azure, nylas, linkedin_azure, cerebro, external
+ */
+calendar_type?: (string | null)
+/**
+ * Datetime of when the meeting was canceled
+ */
+canceled_at?: (string | null)
+/**
+ * Datetime of when the meeting was created
+ */
+created_at?: (string | null)
+/**
+ * List of crm custom fields which will be logged to SFDC
+ */
+crm_custom_fields?: ({
+[k: string]: unknown
+} | null)
+/**
+ * List of crm references associated with the meeting
+ */
+crm_references?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Description of the meeting
+ */
+description?: (string | null)
+/**
+ * End time of the meeting
+ */
+end_time?: (string | null)
+/**
+ * ID of the meeting created by target calendar
+ */
+event_id?: (string | null)
+/**
+ * Source of the meeting. Possible values are: 'external' - The event was synced to Salesloft platform via Calendar Sync, 'internal' - The event was created via Salesloft platform
+ */
+event_source?: (string | null)
+/**
+ * The list of attendees emails of the meeting
+ */
+guests?: (unknown[] | null)
+/**
+ * UID of the meeting provided by target calendar provider
+ */
+i_cal_uid?: (string | null)
+/**
+ * ID of the meeting
+ */
+id?: (number | null)
+/**
+ * Location of the meeting
+ */
+location?: (string | null)
+/**
+ * Meeting type
+ */
+meeting_type?: (string | null)
+/**
+ * Whether the meeting is a No Show meeting
+ */
+no_show?: (boolean | null)
+owned_by_meetings_settings?: ({
+/**
+ * Calendar owner's email address
+ */
+email_address?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+person?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Email of the meeting invite recipient
+ */
+recipient_email?: (string | null)
+/**
+ * Name of the meeting invite recipient
+ */
+recipient_name?: (string | null)
+/**
+ * Start time of the meeting
+ */
+start_time?: (string | null)
+/**
+ * Status of the meeting. Possible values are: pending, booked, failed, retry
+ */
+status?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+step?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Strict attribution means that we 100% sure which cadence generate the meeting
+ */
+strict_attribution?: (boolean | null)
+/**
+ * ID of the created task
+ */
+task_id?: (number | string | null)
+/**
+ * Title of the meeting
+ */
+title?: (string | null)
+/**
+ * Datetime of when the meeting was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface UpdateMeetingSettingInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The meeting setting to change (its id from List meeting settings).
+ */
+meeting_setting_id: (number | string)
+/**
+ * The values to change; leave a value out to keep it.
+ */
+fields: {
+/**
+ * ID of the primary calendar.
+ */
+primary_calendar_id?: string
+/**
+ * Display name of the primary calendar.
+ */
+primary_calendar_name?: string
+/**
+ * Calendar type.
+ */
+calendar_type?: string
+/**
+ * Default title of the meeting.
+ */
+title?: string
+/**
+ * Default description of the meeting.
+ */
+description?: string
+/**
+ * Default location of the meeting.
+ */
+location?: string
+/**
+ * Default meeting length in minutes set by the user.
+ */
+default_meeting_length?: number
+/**
+ * Default buffer duration in minutes set by a user.
+ */
+buffer_time_duration?: number
+/**
+ * Times available set by a user that can be used to book meetings.
+ */
+times_available?: {
+[k: string]: unknown
+}
+/**
+ * Determines if meetings are scheduled with a 15 minute buffer between them.
+ */
+schedule_buffer_enabled?: boolean
+/**
+ * If Availability Limits have been turned on.
+ */
+availability_limit_enabled?: boolean
+/**
+ * The number of days out the user allows a prospect to schedule a meeting.
+ */
+availability_limit?: number
+/**
+ * The number of hours in advance a user requires someone to a book a meeting with them.
+ */
+schedule_delay?: number
+/**
+ * Allow other team members to schedule on you behalf.
+ */
+allow_booking_on_behalf?: boolean
+/**
+ * Allow team members to insert available time outside your working hours.
+ */
+allow_booking_overtime?: boolean
+/**
+ * Allow team members to double book events on your calendar.
+ */
+allow_event_overlap?: boolean
+/**
+ * Allow team members to see the details of events on your calendar.
+ */
+share_event_detail?: boolean
+/**
+ * Determines if location will be filled via third-party service (Zoom, GoToMeeting, etc.).
+ */
+enable_dynamic_location?: boolean
+/**
+ * Determines if a user enabled Calendar Sync feature.
+ */
+enable_calendar_sync?: boolean
+/**
+ * Time zone for current calendar.
+ */
+time_zone?: string
+/**
+ * Determines if the user lost calendar connection.
+ */
+primary_calendar_connection_failed?: boolean
+/**
+ * Reschedule meetings enabled. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+reschedule_meetings_enabled?: string
+}
+}
+
+export interface UpdateMeetingSettingOutput {
+/**
+ * A SalesLoft meeting setting as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+active_meeting_url?: ({
+/**
+ * Datetime of when MeetingUrl was created
+ */
+created_at?: (string | null)
+/**
+ * Datetime of when MeetingUrl was last updated
+ */
+updated_at?: (string | null)
+/**
+ * Full url of the meeting
+ */
+url?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * Allow other team members to schedule on you behalf.
+ */
+allow_booking_on_behalf?: (boolean | null)
+/**
+ * Allow team members to insert available time outside your working hours.
+ */
+allow_booking_overtime?: (boolean | null)
+/**
+ * Allow team members to double book events on your calendar.
+ */
+allow_event_overlap?: (boolean | null)
+/**
+ * The number of days out the user allows a prospect to schedule a meeting
+ */
+availability_limit?: (number | null)
+/**
+ * If Availability Limits have been turned on
+ */
+availability_limit_enabled?: (boolean | null)
+/**
+ * Default buffer duration in minutes set by a user
+ */
+buffer_time_duration?: (number | null)
+/**
+ * Calendar type
+ */
+calendar_type?: (string | null)
+/**
+ * Datetime of when the MeetingSetting was created
+ */
+created_at?: (string | null)
+/**
+ * Default meeting length in minutes set by the user
+ */
+default_meeting_length?: (number | null)
+/**
+ * Default description of the meeting
+ */
+description?: (string | null)
+/**
+ * Calendar owner's email address
+ */
+email_address?: (string | null)
+/**
+ * Determines if a user enabled Calendar Sync feature
+ */
+enable_calendar_sync?: (boolean | null)
+/**
+ * Determines if location will be filled via third-party service (Zoom, GoToMeeting, etc.)
+ */
+enable_dynamic_location?: (boolean | null)
+/**
+ * ID of the MeetingSetting
+ */
+id?: (number | null)
+/**
+ * Default location of the meeting
+ */
+location?: (string | null)
+/**
+ * Gets true when any issue with fetching calendar occurs
+ */
+primary_calendar_connection_failed?: (boolean | null)
+/**
+ * ID of the primary calendar
+ */
+primary_calendar_id?: (string | null)
+/**
+ * Display name of the primary calendar
+ */
+primary_calendar_name?: (string | null)
+/**
+ * Determines if meetings are scheduled with a 15 minute buffer between them
+ */
+schedule_buffer_enabled?: (boolean | null)
+/**
+ * The number of hours in advance a user requires someone to a book a meeting with them
+ */
+schedule_delay?: (number | null)
+/**
+ * Allow team members to see the details of events on your calendar.
+ */
+share_event_detail?: (boolean | null)
+/**
+ * Time zone for current calendar
+ */
+time_zone?: (string | null)
+/**
+ * Times available set by a user that can be used to book meetings
+ */
+times_available?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Default title of the meeting
+ */
+title?: (string | null)
+/**
+ * Datetime of when the MeetingSetting was last updated
+ */
+updated_at?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+/**
+ * User details
+ */
+user_details?: ({
+[k: string]: unknown
+} | null)
+/**
+ * User slug generated with a full name of the user
+ */
+user_slug?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface UpdateNoteInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -11926,6 +16195,70 @@ updated_at?: (string | null)
  * A related record, given by id with a link to it in the API.
  */
 user?: ({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface UpdatePendingEmailInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The pending email (its email id).
+ */
+email_id: (number | string)
+/**
+ * What happened to the email.
+ */
+fields: {
+/**
+ * The error message indicating why the email failed to send.
+ */
+error_message?: string
+/**
+ * The message id of the email that was sent.
+ */
+message_id?: string
+/**
+ * The time that the email was actually sent in iso8601 format.
+ */
+sent_at?: string
+/**
+ * Delivery status of the email. Valid statuses are 'sent' and 'failed'.
+ */
+status: ("sent" | "failed")
+}
+}
+
+export interface UpdatePendingEmailOutput {
+/**
+ * A SalesLoft pending email as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * ID of the email
+ */
+id?: (number | null)
+/**
+ * Email Address of the pending email
+ */
+mailbox?: (string | null)
+/**
+ * A related record, given by id with a link to it in the API.
+ */
+mime_email_payload?: ({
 /**
  * ID of the resource
  */
@@ -12469,6 +16802,70 @@ order?: (number | null)
  * Datetime of when the Person Stage was last updated
  */
 updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface UpdateSavedListViewInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The saved list view to change.
+ */
+saved_list_view_id: (number | string)
+/**
+ * The values to change; leave a value out to keep it.
+ */
+fields: {
+/**
+ * The name of the saved list view.
+ */
+name?: string
+/**
+ * Whether the saved list view is the default.
+ */
+is_default?: boolean
+/**
+ * JSON object of list view parameters.
+ */
+view_params?: string
+/**
+ * Shared flag. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+shared?: boolean
+}
+}
+
+export interface UpdateSavedListViewOutput {
+/**
+ * A SalesLoft saved list view as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * ID of Ssaved list view
+ */
+id?: (number | null)
+/**
+ * Whether the saved list view is the default view
+ */
+is_default?: (boolean | null)
+/**
+ * Name of saved list view
+ */
+name?: (string | null)
+/**
+ * Type of saved list view
+ */
+view?: (string | null)
+/**
+ * List of set filters in saved list view
+ */
+view_params?: ({
+[k: string]: unknown
+} | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -13262,6 +17659,206 @@ upsert_type?: (string | null)
 [k: string]: unknown
 }
 
+export interface UpsertCalendarEventInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The event, identified by calendar id, id and iCal UID.
+ */
+fields: {
+/**
+ * Field used to match an existing record. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+upsert_key?: string
+/**
+ * Updated at. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+updated_at?: string
+/**
+ * Title of the calendar event.
+ */
+title?: string
+/**
+ * Status of the calendar event. Depending on the status, the calendar event will or will not impact user's availability. Possible values: `confirmed`, `tentative`, `cancelled`. Example: `confirmed`.
+ */
+status?: string
+/**
+ * Start time of the calendar event, as a combined date-time value in the ISO 8601 format with a time zone offset. Example: `2022-02-14T10:12:59+00:00`.
+ */
+start_time: string
+/**
+ * Should be set to `true` if this is one of recurring series calendar event.
+ */
+recurring?: boolean
+/**
+ * Recurrence. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ */
+recurrence?: string
+/**
+ * Email address of the organizer.
+ */
+organizer?: string
+/**
+ * Location of the calendar event as free-form text.
+ */
+location?: string
+/**
+ * Id of the calendar event, different for each occurrence in a recurring series. Used as an upsert key.
+ */
+id: string
+/**
+ * IcalUID of the calendar event. Unique identifier for a calendar event across calendars. Used as an upsert key.
+ */
+i_cal_uid: string
+/**
+ * End time of the calendar event, as a combined date-time value in the ISO 8601 format with a time zone offset. Example: `2022-02-14T10:12:59+00:00`.
+ */
+end_time: string
+/**
+ * Description of the calendar event.
+ */
+description?: string
+/**
+ * Cancellation time of the calendar event, as a combined date-time value in the ISO 8601 format with a time zone offset. Example: `2022-02-14T10:12:59+00:00`.
+ */
+canceled_at?: string
+/**
+ * Calendar ID of the calendar event owner. For the External Calendar connection use `external_{salesloft_user_guid}` format. Example: `external_00210d1a-df8a-459f-af75-89b953b618b0`.
+ */
+calendar_id: string
+/**
+ * List of attendees of the calendar event. Example: ``` { ... "attendees": [ { "name": "Alice", "email": "alice@example.com", "status": "accepted", "organizer": true }, { "name": "Bob", "email": "bob@example.com", "status": "needsAction", "organizer": false } ] } ``` `name`: full name of the attendee `email`: email address of the attendee `status`: one of the following - needsAction, accepted, tentative, declined `organizer`: whether the attendee is the organizer of the calendar event.
+ */
+attendees?: {
+[k: string]: unknown
+}
+/**
+ * Should be set to `true` for all day calendar events.
+ */
+all_day?: boolean
+}
+}
+
+export interface UpsertCalendarEventOutput {
+/**
+ * A SalesLoft calendar event as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Whether the calendar event is an all-day event.
+ */
+all_day?: (boolean | string | null)
+/**
+ * The attendees of the calendar event.
+ */
+attendees?: (unknown[] | {
+[k: string]: unknown
+} | null)
+/**
+ * Raw body content from Microsoft calendar events
+ */
+body_html?: (string | null)
+/**
+ * Busy/free status of the calendar event
+ */
+busy?: (boolean | null)
+/**
+ * Calendar ID of the user calendar.
+ */
+calendar_id?: (string | null)
+/**
+ * The canceled date of the calendar event.
+ */
+canceled_at?: (string | null)
+/**
+ * The conference-related information, such as details of a Google Meet conference.
+ */
+conference_data?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Creation time of the calendar event.
+ */
+created_at?: (string | null)
+/**
+ * The creator email of the calendar event.
+ */
+creator?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Description of the calendar event
+ */
+description?: (string | null)
+/**
+ * The (exclusive) end time of the calendar event.
+ */
+end_time?: (string | null)
+/**
+ * Extended properties of the calendar event.
+ */
+extended_properties?: ({
+[k: string]: unknown
+} | null)
+/**
+ * An absolute link to this calendar event in the Google Calendar Web UI.
+ */
+html_link?: (string | null)
+/**
+ * Calendar event unique identifier (iCalUID)
+ */
+i_cal_uid?: (string | null)
+/**
+ * The calendar event original ID from calendar provider
+ */
+id?: (string | number | null)
+/**
+ * Location of the calendar event
+ */
+location?: (string | null)
+/**
+ * The organizer email of the calendar event.
+ */
+organizer?: (string | null)
+/**
+ * The provider of the calendar event.
+ */
+provider?: (string | null)
+/**
+ * Whether the calendar event is a recurring event.
+ */
+recurring?: (boolean | string | null)
+/**
+ * The (inclusive) start time of the calendar event.
+ */
+start_time?: (string | null)
+/**
+ * The status of the calendar event. It can be empty for non-google events.
+ */
+status?: (string | null)
+/**
+ * Tenant ID of the user calendar
+ */
+tenant_id?: (number | null)
+/**
+ * Title of the calendar event
+ */
+title?: (string | null)
+/**
+ * Last modification time of the calendar event.
+ */
+updated_at?: (string | null)
+/**
+ * User GUID of the user calendar.
+ */
+user_guid?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface UpsertPersonInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -13764,16 +18361,24 @@ upsert_type?: (string | null)
 
 export interface Operations {
   create_account: { input: CreateAccountInput; output: CreateAccountOutput };
+  create_activity: { input: CreateActivityInput; output: CreateActivityOutput };
   create_bulk_job: { input: CreateBulkJobInput; output: CreateBulkJobOutput };
   create_bulk_job_data: { input: CreateBulkJobDataInput; output: CreateBulkJobDataOutput };
   create_bulk_task_reschedule: { input: CreateBulkTaskRescheduleInput; output: CreateBulkTaskRescheduleOutput };
+  create_cadence_import: { input: CreateCadenceImportInput; output: CreateCadenceImportOutput };
   create_cadence_membership: { input: CreateCadenceMembershipInput; output: CreateCadenceMembershipOutput };
   create_call: { input: CreateCallInput; output: CreateCallOutput };
+  create_conversation_call: { input: CreateConversationCallInput; output: CreateConversationCallOutput };
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
+  create_external_email: { input: CreateExternalEmailInput; output: CreateExternalEmailOutput };
   create_import: { input: CreateImportInput; output: CreateImportOutput };
+  create_live_feed_item: { input: CreateLiveFeedItemInput; output: CreateLiveFeedItemOutput };
+  create_live_website_tracking_parameter: { input: CreateLiveWebsiteTrackingParameterInput; output: CreateLiveWebsiteTrackingParameterOutput };
   create_note: { input: CreateNoteInput; output: CreateNoteOutput };
+  create_ongoing_action: { input: CreateOngoingActionInput; output: CreateOngoingActionOutput };
   create_person: { input: CreatePersonInput; output: CreatePersonOutput };
   create_person_stage: { input: CreatePersonStageInput; output: CreatePersonStageOutput };
+  create_saved_list_view: { input: CreateSavedListViewInput; output: CreateSavedListViewOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
   delete_bulk_job: { input: DeleteBulkJobInput; output: DeleteBulkJobOutput };
@@ -13783,6 +18388,7 @@ export interface Operations {
   delete_note: { input: DeleteNoteInput; output: DeleteNoteOutput };
   delete_person: { input: DeletePersonInput; output: DeletePersonOutput };
   delete_person_stage: { input: DeletePersonStageInput; output: DeletePersonStageOutput };
+  delete_saved_list_view: { input: DeleteSavedListViewInput; output: DeleteSavedListViewOutput };
   delete_task: { input: DeleteTaskInput; output: DeleteTaskOutput };
   get_account: { input: GetAccountInput; output: GetAccountOutput };
   get_account_stage: { input: GetAccountStageInput; output: GetAccountStageOutput };
@@ -13790,22 +18396,30 @@ export interface Operations {
   get_action: { input: GetActionInput; output: GetActionOutput };
   get_bulk_job: { input: GetBulkJobInput; output: GetBulkJobOutput };
   get_cadence: { input: GetCadenceInput; output: GetCadenceOutput };
+  get_cadence_export: { input: GetCadenceExportInput; output: GetCadenceExportOutput };
   get_cadence_membership: { input: GetCadenceMembershipInput; output: GetCadenceMembershipOutput };
   get_call: { input: GetCallInput; output: GetCallOutput };
   get_call_data_record: { input: GetCallDataRecordInput; output: GetCallDataRecordOutput };
+  get_call_instruction: { input: GetCallInstructionInput; output: GetCallInstructionOutput };
   get_crm_activity: { input: GetCrmActivityInput; output: GetCrmActivityOutput };
   get_custom_field: { input: GetCustomFieldInput; output: GetCustomFieldOutput };
   get_email: { input: GetEmailInput; output: GetEmailOutput };
+  get_email_template: { input: GetEmailTemplateInput; output: GetEmailTemplateOutput };
   get_group: { input: GetGroupInput; output: GetGroupOutput };
   get_import: { input: GetImportInput; output: GetImportOutput };
   get_me: { input: GetMeInput; output: GetMeOutput };
+  get_mime_email_payload: { input: GetMimeEmailPayloadInput; output: GetMimeEmailPayloadOutput };
   get_note: { input: GetNoteInput; output: GetNoteOutput };
   get_person: { input: GetPersonInput; output: GetPersonOutput };
   get_person_stage: { input: GetPersonStageInput; output: GetPersonStageOutput };
+  get_phone_number_assignment: { input: GetPhoneNumberAssignmentInput; output: GetPhoneNumberAssignmentOutput };
+  get_recording_setting: { input: GetRecordingSettingInput; output: GetRecordingSettingOutput };
+  get_saved_list_view: { input: GetSavedListViewInput; output: GetSavedListViewOutput };
   get_step: { input: GetStepInput; output: GetStepOutput };
   get_task: { input: GetTaskInput; output: GetTaskOutput };
   get_task_counts: { input: GetTaskCountsInput; output: GetTaskCountsOutput };
   get_team: { input: GetTeamInput; output: GetTeamOutput };
+  get_team_template: { input: GetTeamTemplateInput; output: GetTeamTemplateOutput };
   get_user: { input: GetUserInput; output: GetUserOutput };
   list_account_stages: { input: ListAccountStagesInput; output: ListAccountStagesOutput };
   list_account_stages_ddl: { input: ListAccountStagesDdlInput; output: ListAccountStagesDdlOutput };
@@ -13817,6 +18431,7 @@ export interface Operations {
   list_accounts_or_people_ddl: { input: ListAccountsOrPeopleDdlInput; output: ListAccountsOrPeopleDdlOutput };
   list_actions: { input: ListActionsInput; output: ListActionsOutput };
   list_actions_ddl: { input: ListActionsDdlInput; output: ListActionsDdlOutput };
+  list_activity_histories: { input: ListActivityHistoriesInput; output: ListActivityHistoriesOutput };
   list_bulk_job_data: { input: ListBulkJobDataInput; output: ListBulkJobDataOutput };
   list_bulk_job_results: { input: ListBulkJobResultsInput; output: ListBulkJobResultsOutput };
   list_bulk_jobs: { input: ListBulkJobsInput; output: ListBulkJobsOutput };
@@ -13825,10 +18440,13 @@ export interface Operations {
   list_cadence_memberships_ddl: { input: ListCadenceMembershipsDdlInput; output: ListCadenceMembershipsDdlOutput };
   list_cadences: { input: ListCadencesInput; output: ListCadencesOutput };
   list_cadences_ddl: { input: ListCadencesDdlInput; output: ListCadencesDdlOutput };
+  list_calendar_events: { input: ListCalendarEventsInput; output: ListCalendarEventsOutput };
   list_call_data_records: { input: ListCallDataRecordsInput; output: ListCallDataRecordsOutput };
   list_call_data_records_ddl: { input: ListCallDataRecordsDdlInput; output: ListCallDataRecordsDdlOutput };
   list_call_dispositions: { input: ListCallDispositionsInput; output: ListCallDispositionsOutput };
   list_call_dispositions_ddl: { input: ListCallDispositionsDdlInput; output: ListCallDispositionsDdlOutput };
+  list_call_instructions: { input: ListCallInstructionsInput; output: ListCallInstructionsOutput };
+  list_call_instructions_ddl: { input: ListCallInstructionsDdlInput; output: ListCallInstructionsDdlOutput };
   list_call_sentiments: { input: ListCallSentimentsInput; output: ListCallSentimentsOutput };
   list_call_sentiments_ddl: { input: ListCallSentimentsDdlInput; output: ListCallSentimentsDdlOutput };
   list_caller_ids: { input: ListCallerIdsInput; output: ListCallerIdsOutput };
@@ -13838,9 +18456,13 @@ export interface Operations {
   list_crm_activities_ddl: { input: ListCrmActivitiesDdlInput; output: ListCrmActivitiesDdlOutput };
   list_crm_activity_fields: { input: ListCrmActivityFieldsInput; output: ListCrmActivityFieldsOutput };
   list_crm_activity_fields_ddl: { input: ListCrmActivityFieldsDdlInput; output: ListCrmActivityFieldsDdlOutput };
+  list_crm_users: { input: ListCrmUsersInput; output: ListCrmUsersOutput };
   list_custom_fields: { input: ListCustomFieldsInput; output: ListCustomFieldsOutput };
   list_custom_fields_ddl: { input: ListCustomFieldsDdlInput; output: ListCustomFieldsDdlOutput };
   list_custom_fields_value_ddl: { input: ListCustomFieldsValueDdlInput; output: ListCustomFieldsValueDdlOutput };
+  list_email_template_attachments: { input: ListEmailTemplateAttachmentsInput; output: ListEmailTemplateAttachmentsOutput };
+  list_email_templates: { input: ListEmailTemplatesInput; output: ListEmailTemplatesOutput };
+  list_email_templates_ddl: { input: ListEmailTemplatesDdlInput; output: ListEmailTemplatesDdlOutput };
   list_emails: { input: ListEmailsInput; output: ListEmailsOutput };
   list_emails_ddl: { input: ListEmailsDdlInput; output: ListEmailsDdlOutput };
   list_groups: { input: ListGroupsInput; output: ListGroupsOutput };
@@ -13848,19 +18470,31 @@ export interface Operations {
   list_imports: { input: ListImportsInput; output: ListImportsOutput };
   list_imports_ddl: { input: ListImportsDdlInput; output: ListImportsDdlOutput };
   list_locales_ddl: { input: ListLocalesDdlInput; output: ListLocalesDdlOutput };
+  list_meeting_settings: { input: ListMeetingSettingsInput; output: ListMeetingSettingsOutput };
+  list_meetings: { input: ListMeetingsInput; output: ListMeetingsOutput };
+  list_meetings_ddl: { input: ListMeetingsDdlInput; output: ListMeetingsDdlOutput };
   list_notes: { input: ListNotesInput; output: ListNotesOutput };
   list_notes_ddl: { input: ListNotesDdlInput; output: ListNotesDdlOutput };
+  list_pending_emails: { input: ListPendingEmailsInput; output: ListPendingEmailsOutput };
   list_people: { input: ListPeopleInput; output: ListPeopleOutput };
   list_people_ddl: { input: ListPeopleDdlInput; output: ListPeopleDdlOutput };
   list_person_stages: { input: ListPersonStagesInput; output: ListPersonStagesOutput };
   list_person_stages_ddl: { input: ListPersonStagesDdlInput; output: ListPersonStagesDdlOutput };
+  list_phone_number_assignments: { input: ListPhoneNumberAssignmentsInput; output: ListPhoneNumberAssignmentsOutput };
+  list_phone_number_assignments_ddl: { input: ListPhoneNumberAssignmentsDdlInput; output: ListPhoneNumberAssignmentsDdlOutput };
+  list_saved_list_views: { input: ListSavedListViewsInput; output: ListSavedListViewsOutput };
+  list_saved_list_views_ddl: { input: ListSavedListViewsDdlInput; output: ListSavedListViewsDdlOutput };
   list_steps: { input: ListStepsInput; output: ListStepsOutput };
   list_steps_ddl: { input: ListStepsDdlInput; output: ListStepsDdlOutput };
+  list_successes: { input: ListSuccessesInput; output: ListSuccessesOutput };
   list_tags: { input: ListTagsInput; output: ListTagsOutput };
   list_tags_ddl: { input: ListTagsDdlInput; output: ListTagsDdlOutput };
   list_tags_values_ddl: { input: ListTagsValuesDdlInput; output: ListTagsValuesDdlOutput };
   list_tasks: { input: ListTasksInput; output: ListTasksOutput };
   list_tasks_ddl: { input: ListTasksDdlInput; output: ListTasksDdlOutput };
+  list_team_template_attachments: { input: ListTeamTemplateAttachmentsInput; output: ListTeamTemplateAttachmentsOutput };
+  list_team_templates: { input: ListTeamTemplatesInput; output: ListTeamTemplatesOutput };
+  list_team_templates_ddl: { input: ListTeamTemplatesDdlInput; output: ListTeamTemplatesDdlOutput };
   list_unlinked_call_data_records_ddl: { input: ListUnlinkedCallDataRecordsDdlInput; output: ListUnlinkedCallDataRecordsDdlOutput };
   list_users: { input: ListUsersInput; output: ListUsersOutput };
   list_users_ddl: { input: ListUsersDdlInput; output: ListUsersDdlOutput };
@@ -13872,12 +18506,17 @@ export interface Operations {
   update_bulk_job: { input: UpdateBulkJobInput; output: UpdateBulkJobOutput };
   update_custom_field: { input: UpdateCustomFieldInput; output: UpdateCustomFieldOutput };
   update_import: { input: UpdateImportInput; output: UpdateImportOutput };
+  update_meeting: { input: UpdateMeetingInput; output: UpdateMeetingOutput };
+  update_meeting_setting: { input: UpdateMeetingSettingInput; output: UpdateMeetingSettingOutput };
   update_note: { input: UpdateNoteInput; output: UpdateNoteOutput };
+  update_pending_email: { input: UpdatePendingEmailInput; output: UpdatePendingEmailOutput };
   update_person: { input: UpdatePersonInput; output: UpdatePersonOutput };
   update_person_stage: { input: UpdatePersonStageInput; output: UpdatePersonStageOutput };
+  update_saved_list_view: { input: UpdateSavedListViewInput; output: UpdateSavedListViewOutput };
   update_task: { input: UpdateTaskInput; output: UpdateTaskOutput };
   update_user: { input: UpdateUserInput; output: UpdateUserOutput };
   upsert_account: { input: UpsertAccountInput; output: UpsertAccountOutput };
+  upsert_calendar_event: { input: UpsertCalendarEventInput; output: UpsertCalendarEventOutput };
   upsert_person: { input: UpsertPersonInput; output: UpsertPersonOutput };
 }
 

@@ -5,8 +5,9 @@
 import { invalid, listRecords, notFound, ok, Problems, refId, render, toStrings, writeRecord, type Ctx, type Resource, type Result } from './collection.js';
 import { settle, type RouteDef } from './handlers.js';
 import { isBlank, type Params } from './query.js';
-import { accounts, bulkJobResults, tasks } from './resources.js';
-import type { SandboxRecord } from './store.js';
+import { actions, accounts, bulkJobResults, tasks } from './resources.js';
+import { calendarEvents, meetingSettings } from './resources-current.js';
+import { parseTime, type SandboxRecord } from './store.js';
 
 // ---- account upserts -----------------------------------------------------------------------------------
 
@@ -102,3 +103,168 @@ export const CURRENT_ROUTES: RouteDef[] = [
   { method: 'GET', path: 'bulk_jobs/:bulk_jobs_id/job_data', alias: false, handler: listJobData },
 ];
 
+
+// ---- meetings, calendar, cadence import/export, activity writes -------------------------------------------
+
+/** POST /v2/meetings/settings/searches: a list whose filters come in the body. */
+function searchMeetingSettings(ctx: Ctx): Result {
+  return listRecords(meetingSettings, { ...ctx, query: { ...ctx.body, ...ctx.query } });
+}
+
+/** POST /v2/calendar/events/upsert: the event is found by calendar_id, id and i_cal_uid, else created. */
+function upsertCalendarEvent(ctx: Ctx): Result {
+  const input = ctx.input;
+  const problems = new Problems();
+  for (const f of ['calendar_id', 'id', 'i_cal_uid', 'start_time', 'end_time']) if (isBlank(input[f])) problems.add(f, "can't be blank");
+  problems.throwIfAny();
+  const values: Params = {};
+  for (const f of ['calendar_id', 'i_cal_uid', 'title', 'status', 'start_time', 'end_time', 'recurring', 'organizer', 'location', 'description', 'canceled_at', 'attendees', 'all_day']) {
+    if (Object.hasOwn(input, f)) values[f] = input[f];
+  }
+  const same = ctx.store.find('calendar_events', (e) => e.calendar_id === input.calendar_id && e.event_id === input.id && e.i_cal_uid === input.i_cal_uid)[0];
+  const me = ctx.store.get('users', ctx.store.me);
+  const event = same
+    ? ctx.store.update('calendar_events', same.id, values)!
+    : ctx.store.insert('calendar_events', { ...values, event_id: String(input.id), user_guid: me?.guid ?? null, provider: 'external', busy: true });
+  return ok({ data: renderEvent(event, ctx) });
+}
+
+/** A calendar event as SalesLoft shows it: the calendar's own id (a string), not the sandbox's number. */
+function renderEvent(event: SandboxRecord, ctx: Ctx): Record<string, unknown> {
+  const { event_id: eventId, ...rest } = render(calendarEvents, event, ctx);
+  return { ...rest, id: eventId ?? String(event.id) };
+}
+
+function listCalendarEvents(ctx: Ctx): Result {
+  const problems = new Problems();
+  for (const f of ['start_time', 'end_time']) if (isBlank(ctx.query[f])) problems.add(f, "can't be blank");
+  problems.throwIfAny();
+  const from = String(ctx.query.start_time);
+  const to = String(ctx.query.end_time);
+  const inWindow: Resource = { ...calendarEvents, visible: (e) => parseTime(e.end_time) >= parseTime(from) && parseTime(e.start_time) <= parseTime(to), filters: [] };
+  const listed = listRecords(inWindow, { ...ctx, query: { ...ctx.query, start_time: undefined } }).body as { metadata: unknown; data: Array<Record<string, unknown>> };
+  return ok({ metadata: listed.metadata, data: listed.data.map((e) => ({ ...e, id: e.event_id ?? String(e.id), event_id: undefined })) });
+}
+
+/** GET /v2/cadence_exports/{cadence_id}: the cadence's settings and its steps by day. */
+function exportCadence(ctx: Ctx): Result {
+  const cadence = ctx.store.get('cadences', ctx.params.id);
+  if (!cadence) throw notFound();
+  const steps = ctx.store.find('steps', (s) => refId('cadence')(s, ctx) === cadence.id);
+  const days = [...new Set(steps.map((s) => Number(s.day)))].sort((a, b) => a - b);
+  return ok({
+    data: {
+      cadence_content: {
+        settings: { name: cadence.name, cadence_function: cadence.cadence_function ?? null, target_daily_people: (cadence.counts as Record<string, unknown> | null)?.target_daily_people ?? null },
+        sharing_settings: { team_cadence: cadence.team_cadence ?? false, shared: cadence.shared ?? false },
+        cadence_content: {
+          step_groups: days.map((day) => ({ day, steps: steps.filter((s) => Number(s.day) === day).map((s) => ({ type: s.type, name: s.name, step_number: s.step_number })) })),
+        },
+      },
+    },
+  });
+}
+
+/** POST /v2/cadence_imports: a new cadence with the steps of cadence_content (step_groups by day). */
+function importCadence(ctx: Ctx): Result {
+  const content = ctx.input.cadence_content as Params | undefined;
+  if (!content || typeof content !== 'object') throw invalid({ cadence_content: ["can't be blank"] });
+  const settings = (ctx.input.settings ?? {}) as Params;
+  const sharing = (ctx.input.sharing_settings ?? {}) as Params;
+  if (isBlank(settings.name)) throw invalid({ 'settings.name': ["can't be blank"] });
+  const cadence = ctx.store.insert('cadences', {
+    name: String(settings.name),
+    cadence_function: settings.cadence_function ?? 'outbound',
+    team_cadence: sharing.team_cadence === true,
+    shared: sharing.shared !== false,
+    owner: { id: ctx.store.me },
+    creator: { id: ctx.store.me },
+  });
+  const groups = Array.isArray(content.step_groups) ? (content.step_groups as Params[]) : [];
+  for (const group of groups) {
+    const steps = Array.isArray(group.steps) ? (group.steps as Params[]) : [];
+    steps.forEach((step, i) => {
+      ctx.store.insert('steps', { cadence: { id: cadence.id }, day: Number(group.day ?? 1), step_number: i + 1, type: step.type ?? 'other', name: step.name ?? null });
+    });
+  }
+  return ok({ data: { cadence: { id: cadence.id, _href: `${ctx.baseUrl}/v2/cadences/${cadence.id}` } } });
+}
+
+/** POST /v2/activities: completes the in-progress action (or the task) the activity did. */
+function createActivity(ctx: Ctx): Result {
+  const { action_id: actionId, task_id: taskId } = ctx.input;
+  if (isBlank(actionId) === isBlank(taskId)) throw invalid({ action_id: ['or task_id must be given, not both'] });
+  if (!isBlank(actionId)) {
+    const action = ctx.store.get('actions', actionId as string);
+    if (!action || action.status !== 'in_progress') throw invalid({ action_id: ['is not an in-progress action'] });
+    const done = ctx.store.update('actions', action.id, { status: 'completed' })!;
+    return ok({ data: { updated_at: done.updated_at } });
+  }
+  const task = ctx.store.get('tasks', taskId as string);
+  if (!task || task.current_state === 'completed') throw invalid({ task_id: ['is not a scheduled task'] });
+  const done = ctx.store.update('tasks', task.id, { current_state: 'completed', completed_at: ctx.store.now(), completed_by: { id: ctx.store.me } })!;
+  return ok({ data: { updated_at: done.updated_at } });
+}
+
+/** POST /v2/ongoing_actions: an in-progress action becomes "ongoing" (work started, completes on its own). */
+function createOngoingAction(ctx: Ctx): Result {
+  const action = ctx.store.get('actions', ctx.input.action_id as string);
+  if (!action || action.status !== 'in_progress') throw invalid({ action_id: ['is not an in-progress action'] });
+  return ok({ data: render(actions, ctx.store.update('actions', action.id, { ongoing: true })!, ctx) });
+}
+
+/** POST /v2/live_website_tracking_parameters: the query parameters that identify the person on the team's site. */
+function createTrackingParameter(ctx: Ctx): Result {
+  const person = ctx.store.get('people', ctx.input.person_id as string);
+  if (!person) throw invalid({ person_id: [isBlank(ctx.input.person_id) ? "can't be blank" : 'does not exist'] });
+  const token = Buffer.from(`person:${person.id}`).toString('base64url');
+  return ok({ data: { parameters: [{ name: 'sbrc', value: token }] } });
+}
+
+/** POST /v2/third_party_live_feed_items: one item per user; a repeated idempotency key posts nothing new. */
+function createLiveFeedItem(ctx: Ctx): Result {
+  const input = ctx.input;
+  const problems = new Problems();
+  for (const f of ['user_guid', 'subject_type', 'subject_id', 'message', 'idempotency_key', 'event_occurred_at']) if (isBlank(input[f])) problems.add(f, "can't be blank");
+  if (!isBlank(input.subject_type) && !['person', 'account'].includes(String(input.subject_type))) problems.add('subject_type', 'is not included in the list');
+  if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
+  problems.throwIfAny();
+  const same = ctx.store.find('live_feed_items', (i) => i.idempotency_key === String(input.idempotency_key));
+  const item =
+    same[0] ??
+    ctx.store.insert('live_feed_items', {
+      user_guid: input.user_guid,
+      message: input.message,
+      event_type: 'third_party',
+      event_occurred_at: input.event_occurred_at,
+      title: input.message,
+      path: `/app/${String(input.subject_type) === 'account' ? 'company' : 'people'}/${String(input.subject_id)}`,
+      rollup_key: `${String(input.subject_type)}:${String(input.subject_id)}`,
+      idempotency_key: String(input.idempotency_key),
+      metadata: {},
+      alert_metadata: {},
+    });
+  const { idempotency_key: _key, created_at: _created, updated_at: _updated, ...shown } = item;
+  return ok({ data: [shown] });
+}
+
+/** GET /v2/phone_numbers/recording_settings/{E.164 number}: off for numbers on the Do Not Record list. */
+function recordingSetting(ctx: Ctx): Result {
+  const number = String(ctx.params.id ?? '');
+  if (!/^\+\d{8,15}$/.test(number)) throw invalid({ id: ['must be a phone number in E.164 format'] });
+  const listed = ctx.store.find('recording_settings', (r) => r.phone_number === number)[0];
+  return ok({ data: { recording_default: listed ? listed.recording_default === true : true } });
+}
+
+CURRENT_ROUTES.push(
+  { method: 'POST', path: 'meetings/settings/searches', alias: true, handler: searchMeetingSettings },
+  { method: 'POST', path: 'calendar/events/upsert', alias: false, handler: upsertCalendarEvent },
+  { method: 'GET', path: 'calendar/events', alias: false, handler: listCalendarEvents },
+  { method: 'GET', path: 'cadence_exports/:id', alias: true, handler: exportCadence },
+  { method: 'POST', path: 'cadence_imports', alias: true, handler: importCadence },
+  { method: 'POST', path: 'activities', alias: true, handler: createActivity },
+  { method: 'POST', path: 'ongoing_actions', alias: true, handler: createOngoingAction },
+  { method: 'POST', path: 'live_website_tracking_parameters', alias: true, handler: createTrackingParameter },
+  { method: 'POST', path: 'third_party_live_feed_items', alias: false, handler: createLiveFeedItem },
+  { method: 'GET', path: 'phone_numbers/recording_settings/:id', alias: true, handler: recordingSetting },
+);

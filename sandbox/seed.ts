@@ -2,6 +2,7 @@
 // Records only name the properties that matter; the store fills the rest from the resource templates.
 // Ids are stable and documented in sandbox/README.md for tests.
 
+import { currentApiRecords } from './seed-current.js';
 import { sampleRecords } from './seed-samples.js';
 import type { SandboxSeed } from './store.js';
 
@@ -329,7 +330,10 @@ export const defaultSeed: SandboxSeed = {
   ],
 };
 
-// The records the operations' sample inputs name (sandbox/seed-samples.ts), appended to the default seed.
-for (const [name, records] of Object.entries(sampleRecords) as Array<[keyof SandboxSeed, unknown[]]>) {
-  (defaultSeed as Record<string, unknown>)[name] = [...((defaultSeed[name] as unknown[] | undefined) ?? []), ...records];
+// The current API's new resources (seed-current.ts) and the records the operations' sample inputs name
+// (seed-samples.ts), appended to the default seed.
+for (const extra of [currentApiRecords, sampleRecords]) {
+  for (const [name, records] of Object.entries(extra) as Array<[keyof SandboxSeed, unknown[]]>) {
+    (defaultSeed as Record<string, unknown>)[name] = [...((defaultSeed[name] as unknown[] | undefined) ?? []), ...records];
+  }
 }

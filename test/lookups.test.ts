@@ -54,6 +54,22 @@ const expectedLookups: Record<string, string[]> = {
   crm_activity_id: ['list_crm_activities_ddl'],
   linked_call_data_record_ids: ['list_unlinked_call_data_records_ddl'],
   associated_with_type: ['list_accounts_or_people_ddl'],
+  // the current API's resources
+  email_template_id: ['list_email_templates_ddl'],
+  email_template_ids: ['list_email_templates_ddl'],
+  team_template_id: ['list_team_templates_ddl'],
+  team_template_ids: ['list_team_templates_ddl'],
+  meeting_id: ['list_meetings_ddl'],
+  meeting_ids: ['list_meetings_ddl'],
+  saved_list_view_id: ['list_saved_list_views_ddl'],
+  saved_list_view_ids: ['list_saved_list_views_ddl'],
+  phone_number_assignment_id: ['list_phone_number_assignments_ddl'],
+  phone_number_assignment_ids: ['list_phone_number_assignments_ddl'],
+  call_instruction_id: ['list_call_instructions_ddl'],
+  call_instruction_ids: ['list_call_instructions_ddl'],
+  call_data_record_id: ['list_call_data_records_ddl'],
+  user_guids: ['list_users_guid_ddl'],
+  manager_user_guid: ['list_users_guid_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

@@ -214,6 +214,8 @@ export const mimeEmailPayloads: Resource = {
   actions: ['get'],
 };
 
+const mime = (raw: unknown): string => Buffer.from(String(raw ?? ''), 'base64').toString('utf8');
+
 export const externalEmails: Resource = {
   collection: 'external_emails',
   path: 'external_emails',
@@ -222,10 +224,11 @@ export const externalEmails: Resource = {
   write: {
     fields: ['mailbox', 'raw'],
     required: ['mailbox', 'raw'],
+    // raw is the MIME message, Base64 encoded.
     validate(input, problems) {
-      if (!isBlank(input.raw) && !/^[\w-]+:/m.test(String(input.raw))) problems.add('raw', 'is not a MIME message');
+      if (!isBlank(input.raw) && !/^[\w-]+:/m.test(mime(input.raw))) problems.add('raw', 'is not a Base64 encoded MIME message');
     },
-    transform: (input) => ({ message_id: /^Message-ID:\s*(.+)$/im.exec(String(input.raw ?? ''))?.[1]?.trim() ?? null }),
+    transform: (input) => ({ message_id: /^Message-ID:\s*(.+)$/im.exec(mime(input.raw))?.[1]?.trim() ?? null }),
   },
 };
 

@@ -4,7 +4,7 @@ export default defineOperation({
   name: 'create_external_email',
   title: 'Create external email',
   description:
-    'Records an email sent or received outside SalesLoft, given as raw MIME content and the mailbox it belongs to.',
+    'Records an email sent or received outside SalesLoft, given as its MIME content (Base64 encoded) and the mailbox it belongs to.',
   method: 'POST',
   path: '/v2/external_emails',
 });

@@ -13718,6 +13718,33 @@ _href?: (string | null)
 [k: string]: unknown
 }
 
+export interface ListSuccessesDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListSuccessesDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListTagsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -18487,6 +18514,7 @@ export interface Operations {
   list_steps: { input: ListStepsInput; output: ListStepsOutput };
   list_steps_ddl: { input: ListStepsDdlInput; output: ListStepsDdlOutput };
   list_successes: { input: ListSuccessesInput; output: ListSuccessesOutput };
+  list_successes_ddl: { input: ListSuccessesDdlInput; output: ListSuccessesDdlOutput };
   list_tags: { input: ListTagsInput; output: ListTagsOutput };
   list_tags_ddl: { input: ListTagsDdlInput; output: ListTagsDdlOutput };
   list_tags_values_ddl: { input: ListTagsValuesDdlInput; output: ListTagsValuesDdlOutput };

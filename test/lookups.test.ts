@@ -68,6 +68,7 @@ const expectedLookups: Record<string, string[]> = {
   call_instruction_id: ['list_call_instructions_ddl'],
   call_instruction_ids: ['list_call_instructions_ddl'],
   call_data_record_id: ['list_call_data_records_ddl'],
+  success_ids: ['list_successes_ddl'],
   user_guids: ['list_users_guid_ddl'],
   manager_user_guid: ['list_users_guid_ddl'],
 };

@@ -4,7 +4,7 @@ export default defineOperation({
   name: 'create_live_feed_item',
   title: 'Create live feed item',
   description:
-    'Posts an item to a user\'s Live Feed about a person or account (for whitelisted front-end integrations). An idempotency key keeps a repeated request from posting twice.',
+    "Posts an item to a user's Live Feed about a person or account (for whitelisted front-end integrations). An idempotency key keeps a repeated request from posting twice.",
   method: 'POST',
   path: '/v2/third_party_live_feed_items',
 });

@@ -4,7 +4,7 @@ export default defineOperation({
   name: 'update_meeting_setting',
   title: 'Update meeting setting',
   description:
-    'Changes a user\'s meeting settings: calendar, title, description, location, meeting length, buffers, availability, booking rules and time zone.',
+    "Changes a user's meeting settings: calendar, title, description, location, meeting length, buffers, availability, booking rules and time zone.",
   method: 'PUT',
   path: '/v2/meetings/settings/{meeting_setting_id}',
 });

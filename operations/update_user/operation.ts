@@ -4,7 +4,7 @@ export default defineOperation({
   name: 'update_user',
   title: 'Update user',
   description:
-    'Changes a user\'s activation, work country, role, group, seat package or manager (team admins only). SalesLoft\'s reference names the user by id or guid; every body field rests on its Postman collection.',
+    "Changes a user's activation, work country, role, group, seat package or manager (team admins only). SalesLoft's reference names the user by id or guid; every body field rests on its Postman collection.",
   method: 'PUT',
   path: '/v2/users/{user_id}',
 });

@@ -264,7 +264,7 @@ export const imports: Resource = {
   collection: 'imports',
   path: 'imports',
   actions: ['list', 'get', 'create', 'update', 'delete'],
-  filters: [ids, inRef('user_ids', 'user')],
+  filters: [ids, inRef('user_ids', 'user'), createdAt, inProp('name'), inProp('import_type', false, (r) => r.import_type ?? 'csv')],
   sort: sorting(['created_at', 'updated_at'], 'created_at'),
   present: (r, ctx) => ({ current_people_count: importPeople(r.id, ctx).length }),
   write: { fields: ['name'], refs: { user_id: ['user', 'users'] }, defaults: (ctx) => ({ user: me(ctx) }) },

@@ -1,11 +1,15 @@
 // Team setup (stages, tiers, users, groups, tags, custom fields...), cadences, activities and bulk job lists
 // as configurations of the generic collection mechanism.
 
-import { refId, type Ctx, type Resource } from './collection.js';
+import { refId, type Ctx, type Filter, type Resource } from './collection.js';
 import { isBlank, isPlainObject, toBool } from './query.js';
 import { createdAt, ids, inGuid, inProp, inRef, nameOf, sorting, std, updatedAt } from './resource-kit.js';
+import type { SandboxRecord } from './store.js';
 
 // ---- team setup: stages, tiers, users, groups, tags, custom fields ----------------------------------------
+
+// Stages and tiers are active unless the team switched them off (SalesLoft's `active` filter).
+const active: Filter = { param: 'active', kind: 'bool', get: (r) => r.active !== false };
 
 const nextOrder = (collection: string) => (ctx: Ctx) => ({
   order: Math.max(0, ...ctx.store.list(collection).map((r) => Number(r.order ?? 0))) + 1,
@@ -15,7 +19,7 @@ export const personStages: Resource = {
   collection: 'person_stages',
   path: 'person_stages',
   actions: ['list', 'get', 'create', 'update', 'delete'],
-  filters: [ids, updatedAt],
+  filters: [ids, updatedAt, active],
   sort: std('order'),
   write: { fields: ['name'], required: ['name'], requiredOnUpdate: ['name'], unique: [{ field: 'name', ci: true }], defaults: nextOrder('person_stages') },
   remove(r, ctx) {
@@ -27,7 +31,7 @@ export const accountStages: Resource = {
   collection: 'account_stages',
   path: 'account_stages',
   actions: ['list', 'get'],
-  filters: [ids, updatedAt],
+  filters: [ids, updatedAt, active],
   sort: std('order'),
 };
 
@@ -35,7 +39,7 @@ export const accountTiers: Resource = {
   collection: 'account_tiers',
   path: 'account_tiers',
   actions: ['list', 'get'],
-  filters: [ids, inProp('name')],
+  filters: [ids, inProp('name'), active],
   sort: std('order'),
 };
 
@@ -55,6 +59,9 @@ export const users: Resource = {
     { param: 'active', kind: 'bool' },
     { param: 'has_crm_user', kind: 'bool', get: (r) => r.crm_connected },
     inProp('work_country', true),
+    inProp('seat_package'),
+    inProp('manager_user_guid'),
+    { param: 'managed_ar', kind: 'bool' },
   ],
   sort: sorting(['id', 'email', 'name', ['group', nameOf('groups', 'group')], ['role', refId('role')]], 'id', 'DESC'),
   // PUT /v2/users/{id}: what a team admin can change.
@@ -127,7 +134,7 @@ export const crmActivityFields: Resource = {
   collection: 'crm_activity_fields',
   path: 'crm_activity_fields',
   actions: ['list', 'get'],
-  filters: [inProp('source')],
+  filters: [inProp('source'), inProp('editable_source', false, (r) => r.source)],
   sort: sorting(['title', 'updated_at'], 'title', 'ASC'),
 };
 
@@ -263,9 +270,16 @@ export const emails: Resource = {
     inRef('person_id', 'recipient'),
     inProp('email_addresses', true, (r) => r.recipient_email_address),
     { param: 'sent_at', kind: 'range' },
+    inRef('email_template_id', 'email_template'),
+    { param: 'account_id', kind: 'in', get: (r, ctx) => refId('account')(ctx.store.get('people', refId('recipient')(r, ctx) as number) ?? { id: 0 }, ctx) },
+    { param: 'has_replies', kind: 'bool', get: (r) => emailCount(r, 'replies') > 0 },
+    { param: 'has_clicks', kind: 'bool', get: (r) => emailCount(r, 'clicks') > 0 },
+    { param: 'has_views', kind: 'bool', get: (r) => emailCount(r, 'views') > 0 },
   ],
   sort: sorting(['updated_at', ['send_time', (r) => r.sent_at ?? r.send_after]]),
 };
+
+const emailCount = (r: SandboxRecord, key: string): number => Number((r.counts as Record<string, unknown> | null)?.[key] ?? 0);
 
 export const crmActivities: Resource = {
   collection: 'crm_activities',

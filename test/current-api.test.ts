@@ -90,6 +90,18 @@ describe('the sandbox serves the current API', () => {
   const run = (name: string, input: Json): Promise<Json> => salesloft.run(name as never, input as never) as Promise<Json>;
   const failure = (promise: Promise<unknown>): Promise<ApiError> => promise.then(() => Promise.reject(new Error('expected a failure')), (e: ApiError) => e);
 
+  test('the new filters of existing list operations filter', async () => {
+    const ids = async (name: string, input: Json) => (await run(name, input)).data.map((r: Json) => r.id);
+    expect(await ids('list_call_data_records', { direction: 'inbound' })).toEqual([5007, 5006]);
+    expect(await ids('list_call_data_records', { group_id: 12 })).toEqual([5004]);
+    expect(await ids('list_call_data_records', { recordings_only: true })).toEqual([5001]);
+    expect(await ids('list_custom_fields', { value_type: 'date' })).toEqual([114]);
+    expect(await ids('list_emails', { has_replies: true })).toEqual([6001]);
+    expect(await ids('list_tasks', { updated_at: { gte: '2024-03-04T00:00:00Z' } })).toEqual([8003, 8001]); // due date, earliest first
+    expect(await ids('list_tasks', { completed_at: { lt: '2024-03-08T00:00:00Z' } })).toEqual([8003]);
+    expect(await ids('list_imports', { created_at: { gte: '2024-02-01T00:00:00Z' } })).toEqual([132]);
+  });
+
   test('upsert_account updates the account its key finds, else creates it with name and domain', async () => {
     const updated = await run('upsert_account', { fields: { upsert_key: 'domain', domain: 'GLOBEX.com', industry: 'Aerospace' } });
     expect(updated.data).toMatchObject({ upsert_type: 'update', account: { id: 2002, industry: 'Aerospace' } });

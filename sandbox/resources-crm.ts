@@ -284,12 +284,18 @@ export const imports: Resource = {
 // ---- tasks ---------------------------------------------------------------------------------------------
 
 const DAY = 86_400_000;
+
+/** Midnight (UTC) of today, of this week's Monday and of this month's first day, in ms. */
+function calendarNow(): { today: number; monday: number; monthStart: number } {
+  const now = new Date();
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return { today, monday: today - ((now.getUTCDay() + 6) % 7) * DAY, monthStart: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
+}
+
 function taskIntervals(r: SandboxRecord): string[] {
   if (typeof r.due_date !== 'string') return [];
   const due = Date.parse(`${r.due_date.slice(0, 10)}T00:00:00Z`);
-  const now = new Date();
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const monday = today - ((now.getUTCDay() + 6) % 7) * DAY;
+  const { today, monday } = calendarNow();
   const out: string[] = [];
   if (due < today && r.current_state !== 'completed') out.push('overdue');
   if (due === today) out.push('today');
@@ -323,15 +329,13 @@ const taskWrite: WriteSpec = {
 function completedIntervals(r: SandboxRecord): string[] {
   if (typeof r.completed_at !== 'string') return [];
   const done = Date.parse(r.completed_at);
-  const now = new Date();
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const monday = today - ((now.getUTCDay() + 6) % 7) * DAY;
+  const { today, monday, monthStart } = calendarNow();
   const out: string[] = [];
   if (done >= today && done < today + DAY) out.push('today');
   if (done >= today - DAY && done < today) out.push('yesterday');
   if (done >= monday && done < monday + 7 * DAY) out.push('this_week');
   if (done >= monday - 7 * DAY && done < monday) out.push('previous_week');
-  if (done >= Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)) out.push('this_month');
+  if (done >= monthStart) out.push('this_month');
   return out;
 }
 

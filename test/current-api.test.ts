@@ -120,6 +120,8 @@ describe('the sandbox serves the current API', () => {
 
   test('tasks: update, bulk reschedule (all or nothing), counts and delete', async () => {
     await run('update_task', { task_id: 8002, fields: { current_state: 'completed' } });
+    const doneToday = await run('list_tasks', { completed_time_interval: 'today' });
+    expect(doneToday.data.map((t: Json) => t.id)).toEqual([8002]);
     const refused = await failure(run('create_bulk_task_reschedule', { fields: { task_ids: [8001, 8002], due_date: '2024-04-10' } }));
     expect(refused.status).toBe(422);
     expect((await run('get_task', { task_id: 8001 })).data.due_date).toBe('2024-03-12');

@@ -706,7 +706,7 @@ access_token?: string
  */
 fields: {
 /**
- * Settings for a cadence.
+ * Settings for the cadence, as SalesLoft's cadence import guide lists them: name, target_daily_people, remove_replied, remove_bounced, cadence_function, cadence_priority, cadence_owner, stage settings and tags.
  */
 settings?: {
 [k: string]: unknown
@@ -7973,7 +7973,7 @@ lte?: string
  */
 tag_ids?: (number | string)[]
 /**
- * true: only operational cadences (which override contact restrictions); false: only the others. Rests on SalesLoft's Postman collection alone (not yet confirmed on the reference pages).
+ * true: only operational cadences (which override contact restrictions); false: only the others. The cadence field of this name is on SalesLoft's reference (Fetch a cadence); the filter rests on its Postman collection alone.
  */
 override_contact_restrictions?: boolean
 /**

@@ -5,11 +5,9 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConnectorError } from './errors.js';
-import { buildManifest, type ManifestOperation } from './manifest.js';
+import { bounded, ConnectorError } from './errors.js';
+import type { Manifest, ManifestOperation } from './manifest.js';
 import { packageRoot } from './paths.js';
-import { loadRegistry } from './registry.js';
-import { createConnector } from './runner.js';
 import type { JsonSchema } from './schema.js';
 
 const usage = `Usage: salesloft-connector <command>
@@ -113,10 +111,13 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
       await runSandboxCli(rest);
       return 0;
     }
-    const manifest = buildManifest(await loadRegistry());
+    // ops and describe read the generated manifest (kept fresh by `npm run generate` and its test);
+    // run loads only the one operation it runs. Each command imports what it needs, when it needs it.
+    let manifest: Manifest | undefined;
+    const operations = (): ManifestOperation[] => (manifest ??= JSON.parse(readFileSync(join(packageRoot, 'connector.json'), 'utf8')) as Manifest).operations;
     const find = (name: string | undefined): ManifestOperation => {
       if (!name) throw new UsageError(`${command} needs an operation name: see \`salesloft-connector ops\`.`);
-      const found = manifest.operations.find((operation) => operation.name === name);
+      const found = operations().find((operation) => operation.name === name);
       if (!found) throw new UsageError(`There is no operation named ${JSON.stringify(name)}: see \`salesloft-connector ops\`.`);
       return found;
     };
@@ -124,18 +125,20 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
       case 'ops':
         io.out(
           rest.includes('--json')
-            ? JSON.stringify(manifest.operations, null, 2)
-            : pad([['NAME', 'TYPE', 'METHOD', 'PATH', 'TITLE'], ...manifest.operations.map((op) => [op.name, op.type, op.method ?? '-', op.path ?? '-', op.title])]),
+            ? JSON.stringify(operations(), null, 2)
+            : pad([['NAME', 'TYPE', 'METHOD', 'PATH', 'TITLE'], ...operations().map((op) => [op.name, op.type, op.method ?? '-', op.path ?? '-', op.title])]),
         );
         return 0;
       case 'describe':
         io.out(describeOperation(find(rest[0])));
         return 0;
       case 'run': {
-        const operation = find(rest[0]);
+        const name = rest[0];
+        if (!name || name.startsWith('--')) throw new UsageError('run needs an operation name: see `salesloft-connector ops`.');
         const input = readInput(option(rest, '--input'));
+        const { createConnector } = await import('./runner.js');
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
-        io.out(JSON.stringify(await connector.run(operation.name, input), null, 2));
+        io.out(JSON.stringify(await connector.run(name, input), null, 2));
         return 0;
       }
       default:
@@ -148,9 +151,10 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
     }
     if (error instanceof ConnectorError) {
       io.err(`error: ${error.message}`);
+      if (error.outcome === 'unknown') io.err('outcome: unknown - the change may have been applied in SalesLoft; check before running again.');
       return ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;
     }
-    io.err(`error: unexpected failure: ${(error as Error).message}`);
+    io.err(`error: unexpected failure: ${bounded(String((error as Error)?.message ?? error), 500)}`);
     return 1;
   }
 };

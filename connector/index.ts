@@ -1,6 +1,7 @@
 // The package's programmatic API.
 export { Connector, createConnector, defaultBaseUrl, type ConnectorOptions } from './runner.js';
-export { ApiError, ConfigurationError, ConnectorError, InputError, NetworkError, RefusedRequestError, type ErrorKind } from './errors.js';
+export { ApiError, ConfigurationError, ConnectorError, InputError, NetworkError, RateLimitedError, RefusedRequestError, UnexpectedError, type ErrorKind, type Outcome } from './errors.js';
+export { registerSecret } from './secrets.js';
 export { loadRegistry, type Registry, type RegisteredOperation } from './registry.js';
 export { buildManifest, type Manifest } from './manifest.js';
 export type { Choice, DdlOperation, MainOperation, Operation, InputProblem } from './operation.js';

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from './paths.js';
+import { isIdempotent } from './operation.js';
 import type { Registry } from './registry.js';
 import { inlineRefs, type JsonSchema } from './schema.js';
 
@@ -48,7 +49,7 @@ export const buildManifest = (registry: Registry) => ({
       operation.kind === 'main'
         ? operation.raw
           ? { method: '*', path: '*' }
-          : { method: operation.method, path: operation.path, idempotent: operation.idempotent ?? operation.method !== 'POST' }
+          : { method: operation.method, path: operation.path, idempotent: isIdempotent(operation) }
         : operation.kind === 'ddl' && operation.path
           ? { method: 'GET', path: operation.path }
           : {};

@@ -33,8 +33,13 @@ export interface MainOperation extends OperationBase {
    * path segment (an id of `1/../x` cannot change the path).
    */
   path: string;
-  /** Safe to send twice. Default: true for GET, PUT and DELETE, false for POST. */
+  /** Safe to send twice. Default: true for GET, PUT and DELETE, false for POST (true when it has an idempotencyKey). */
   idempotent?: boolean;
+  /**
+   * The body field SalesLoft reads as an idempotency key (create_task: `idempotency_key`). When the input
+   * gives none, the runner generates one per run, so the create is safe to retry.
+   */
+  idempotencyKey?: string;
   /** Input property -> API parameter name, for the default mapping (e.g. `cadence_ids` -> `ids`). */
   rename?: Record<string, string>;
   /**
@@ -100,6 +105,9 @@ export interface TriggerOperation extends OperationBase {
 export type OperationKind = Operation['kind'];
 
 export type Operation = MainOperation | DdlOperation | TriggerOperation;
+
+/** Whether sending the operation's request twice is harmless (the runner's retry policy follows it). */
+export const isIdempotent = (operation: MainOperation): boolean => operation.idempotent ?? (operation.idempotencyKey !== undefined || operation.method !== 'POST');
 
 export const defineTrigger = (operation: Omit<TriggerOperation, 'kind'>): TriggerOperation => ({ kind: 'trigger', ...operation });
 

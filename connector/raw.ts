@@ -1,8 +1,8 @@
 // The raw HTTP request operation's input turned into a request, refused unless it stays on the
 // SalesLoft API's own origin: the token is only ever sent there.
 
-import { RefusedRequestError } from './errors.js';
-import type { OperationInput } from './operation.js';
+import { InputError, RefusedRequestError } from './errors.js';
+import type { InputProblem, OperationInput } from './operation.js';
 
 export interface RawRequest {
   method: string;
@@ -16,10 +16,21 @@ export interface RawRequest {
 
 /** Headers a caller may not set: the connector owns authentication and the host. */
 const droppedHeaders = new Set(['authorization', 'proxy-authorization', 'cookie', 'host']);
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Tab, visible ASCII and Latin-1: what a header value can hold (no CR, LF or other control characters). */
+const headerValue = /^[\t\x20-\x7e\xa0-\xff]*$/;
 const idempotentMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 const refuse = (reason: string, url: string): never => {
   throw new RefusedRequestError(`Refused to send the raw request to ${JSON.stringify(url)}: ${reason} Nothing was sent.`, url);
+};
+
+const parseUrl = (text: string, given: string): URL => {
+  try {
+    return new URL(text);
+  } catch {
+    return refuse('it is not a URL that can be parsed.', given);
+  }
 };
 
 const apiUrl = (input: OperationInput, base: URL): URL => {
@@ -35,10 +46,10 @@ const apiUrl = (input: OperationInput, base: URL): URL => {
       refuse(`an endpoint is a path on ${base.origin} starting with a single "/", such as /v2/people.`, given);
     }
     if (endpoint.split('?')[0].includes('@')) refuse('an endpoint path may not contain "@".', given);
-    url = new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${endpoint}`);
+    url = parseUrl(`${base.origin}${base.pathname.replace(/\/$/, '')}${endpoint}`, given);
   } else {
     if (!/^https?:\/\/[^/]/i.test(given)) refuse('a full URL starts with https:// and names the SalesLoft API host.', given);
-    url = new URL(given);
+    url = parseUrl(given, given);
     if (url.username || url.password) refuse('a URL with user credentials ("@") is not allowed.', given);
   }
   if (url.origin !== base.origin) {
@@ -81,9 +92,15 @@ export const buildRawRequest = (input: OperationInput, base: URL): RawRequest =>
   const url = apiUrl(input, base);
   for (const { key, value } of pairs(input.query_parameters)) url.searchParams.append(key, String(value ?? ''));
   const headers: Record<string, string> = {};
-  for (const { key, value } of pairs(input.headers)) {
-    if (!droppedHeaders.has(key.toLowerCase())) headers[key.toLowerCase()] = String(value ?? '');
-  }
+  const problems: InputProblem[] = [];
+  pairs(input.headers).forEach(({ key, value }, index) => {
+    const text = String(value ?? '');
+    if (!headerName.test(key)) problems.push({ path: `headers[${index}].key`, message: 'is not a header name HTTP can carry: use letters, digits and - only' });
+    else if (!headerValue.test(text)) {
+      problems.push({ path: `headers[${index}].value`, message: 'contains characters an HTTP header cannot carry (a line break, a control character or a character beyond Latin-1)' });
+    } else if (!droppedHeaders.has(key.toLowerCase())) headers[key.toLowerCase()] = text;
+  });
+  if (problems.length) throw new InputError(problems, 'raw_http_request');
   const method = String(input.method ?? 'GET').toUpperCase();
   const parseResponse = String(input.parse_response ?? 'true');
   return {

@@ -1,17 +1,23 @@
 // The one runner: validate input -> build the request -> send it (auth, pacing, retries) -> map the
 // response or the failure. Operation modules only declare; everything that touches HTTP is here.
+//
+// Every failure of a run is a ConnectorError built with its secrets redacted and with an `outcome`:
+// `unknown` when a write may have reached SalesLoft without its answer coming back. Every wait of a run
+// (pacing, rate-limit waits, backoff, every DDL page) comes out of one deadline, maxRetryTimeMs.
 
-import pRetry from 'p-retry';
+import { randomUUID } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
 import type { Got } from 'got';
-import { ApiError, ConfigurationError, ConnectorError, InputError, NetworkError, scrub } from './errors.js';
+import { ApiError, ConfigurationError, ConnectorError, InputError, NetworkError, RateLimitedError, UnexpectedError, type Outcome } from './errors.js';
 import { runDdl } from './ddl.js';
 import { createHttp } from './http.js';
-import type { MainOperation, OperationInput, RequestParts } from './operation.js';
+import { isIdempotent, type MainOperation, type OperationInput, type RequestParts } from './operation.js';
 import { encodeQuery } from './query.js';
 import { buildRawRequest } from './raw.js';
-import { loadRegistry, type Registry } from './registry.js';
-import { mayRetryStatus, mayRetryTransport, RatePacer, rateLimitWaitMs, retryAfterSeconds, sleep, type RetryOptions } from './retry.js';
-import { toProblems } from './schema.js';
+import { loadOperation, loadValidator, type RegisteredOperation } from './registry.js';
+import { backoffMs, mayRetryStatus, mayRetryTransport, neverSent, RatePacer, rateLimitWaitMs, retryAfterSeconds, systemClock, type Clock, type RetryOptions } from './retry.js';
+import { shapeProblems, toProblems } from './problems.js';
+import { redact, registerSecret } from './secrets.js';
 import type { OperationName, Operations } from './types.generated.js';
 
 export const defaultBaseUrl = 'https://api.salesloft.com';
@@ -27,7 +33,10 @@ export interface ConnectorOptions {
   retries?: number;
   /** First backoff delay; later ones double, with jitter. Default 500 ms. */
   minRetryDelayMs?: number;
-  /** The most a run may spend retrying (rate-limit waits included). Default 90 s. */
+  /**
+   * The deadline of a whole run: pacing pauses, rate-limit waits, backoff and every DDL page included.
+   * A run that cannot finish inside it fails (at most one request's timeout later). Default 90 s.
+   */
   maxRetryTimeMs?: number;
   /** SalesLoft's rate-limit window. Default 60 s. */
   rateLimitWindowMs?: number;
@@ -39,10 +48,15 @@ export interface ConnectorOptions {
   log?: (line: string) => void;
   /** Environment to read SALESLOFT_* from. Default process.env. */
   env?: Record<string, string | undefined>;
+  /** Where time comes from (tests pass their own); default the system clock. */
+  clock?: Clock;
 }
 
 interface Settings extends RetryOptions {
   baseUrl: URL;
+  /** The base URL's origin and path, without a trailing slash: request paths are appended to it. */
+  prefix: string;
+  clock: Clock;
   timeoutMs: number;
   ddlItemCap: number;
   log?: (line: string) => void;
@@ -52,11 +66,25 @@ interface Settings extends RetryOptions {
 
 interface Outgoing {
   method: string;
-  url: URL;
+  /** The absolute URL, built once; got parses it once. */
+  url: string;
+  /** The path, as errors and log lines name it. */
+  path: string;
   headers?: Record<string, string>;
   body?: string;
   idempotent: boolean;
-  operation: string;
+  /** The advice when a write's outcome is unknown; default: check before running again. */
+  unknownOutcomeHint?: string;
+}
+
+/** One run of an operation: its token, its deadline and what it has spent. */
+interface Run {
+  name: string;
+  token: string;
+  deadline: number;
+  waitedMs: number;
+  /** A write was handed to the network: an unforeseen failure may have left it applied. */
+  sentWrite: boolean;
 }
 
 interface Answer {
@@ -83,6 +111,27 @@ class Unanswered extends Error {
     super(code);
   }
 }
+
+/** The pacer's pause would pass the run's deadline; thrown inside the retry loop, nothing sent. */
+class PastDeadline extends Error {
+  constructor(readonly retryAt: number) {
+    super('past the deadline');
+  }
+}
+
+const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A request that cannot change anything in SalesLoft. */
+const isRead = (method: string): boolean => readMethods.has(method);
+
+/** Characters an HTTP header value can carry in a Bearer token: visible ASCII, no space or line break. */
+const headerSafeToken = /^[\x21-\x7e]+$/;
+
+const unknownOutcomeAdvice = (request: Outgoing): string =>
+  request.unknownOutcomeHint ??
+  (request.idempotent
+    ? `The change may have been applied; running again is safe, as ${request.method} ${request.path} is idempotent.`
+    : `The write may have been applied even though its answer was lost: check whether it was (for example, look the record up by a field you set, such as the email address) before running again, or running again may create a duplicate.`);
 
 const parseJson = (text: string): unknown => {
   try {
@@ -117,20 +166,28 @@ const readApiError = (text: string): { apiMessage?: string; fieldErrors?: Record
 const scopeHint =
   "The token lacks a SalesLoft scope this needs (email subjects and bodies need the privileged email_contents:read scope; some data needs a Premier plan): ask a SalesLoft admin to grant it, or leave those fields out.";
 
+const placeholderPattern = /\{(\w+)\}/g;
+
 export const fillPath = (path: string, input: OperationInput): string =>
   // Each value is one encoded segment; dots are encoded too so that "." and ".." stay literal.
-  path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(String(input[key])).replace(/\./g, '%2E'));
+  path.replace(placeholderPattern, (_, key: string) => encodeURIComponent(String(input[key])).replace(/\./g, '%2E'));
 
-const placeholdersOf = (path: string): string[] => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+/** Path placeholders by path, scanned once per operation rather than once per run. */
+const placeholderCache = new Map<string, string[]>();
+const placeholdersOf = (path: string): string[] => {
+  let names = placeholderCache.get(path);
+  if (!names) placeholderCache.set(path, (names = [...path.matchAll(placeholderPattern)].map((match) => match[1])));
+  return names;
+};
 
 const defaultParts = (operation: MainOperation, input: OperationInput): RequestParts => {
-  const { fields, ...others } = input;
   const placeholders = placeholdersOf(operation.path);
-  const query: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(others)) {
-    if (!placeholders.includes(key)) query[operation.rename?.[key] ?? key] = value;
+  let query: Record<string, unknown> | undefined;
+  for (const key in input) {
+    if (key === 'fields' || key === 'access_token' || placeholders.includes(key)) continue;
+    (query ??= {})[operation.rename?.[key] ?? key] = input[key];
   }
-  return { query, body: operation.method === 'POST' || operation.method === 'PUT' ? fields : undefined };
+  return { query, body: operation.method === 'POST' || operation.method === 'PUT' ? input.fields : undefined };
 };
 
 /** SalesLoft takes custom_fields as an object; seed-style `[{key, value}]` lists are turned into one. */
@@ -141,10 +198,27 @@ const normalizeBody = (body: unknown): unknown => {
   return { ...body, custom_fields: Object.fromEntries(customFields.map(({ key, value }: { key: string; value: unknown }) => [key, value])) };
 };
 
+
+/** What the attempts of one request have found so far. */
+interface SendState {
+  attempts: number;
+  /** A write attempt may have reached SalesLoft without an answer saying it failed. */
+  mayHaveApplied: boolean;
+  /** When the retry that the deadline prevented would have been sent. */
+  retryAt?: number;
+}
+
+/** A write whose connection was lost after sending, or that drew a 5xx (a proxy's, maybe after the write), may have been applied. */
+const noteFailure = (error: unknown, request: Outgoing, state: SendState): void => {
+  if (isRead(request.method)) return;
+  if ((error instanceof Unanswered && !neverSent(error.code)) || (error instanceof Refusal && error.answer.status >= 500)) state.mayHaveApplied = true;
+};
+
 export class Connector {
   private readonly settings: Settings;
   private readonly http: Got;
   private readonly pacer: RatePacer;
+  private readonly prepared = new Map<string, { entry: RegisteredOperation; validate: ValidateFunction }>();
 
   constructor(options: ConnectorOptions = {}) {
     const env = options.env ?? process.env;
@@ -153,10 +227,18 @@ export class Connector {
     try {
       parsed = new URL(baseUrl);
     } catch {
-      throw new ConfigurationError(`The base URL ${JSON.stringify(baseUrl)} is not a URL: give one like ${defaultBaseUrl}.`);
+      throw new ConfigurationError(`The base URL ${JSON.stringify(baseUrl.slice(0, 200))} is not a URL: give one like ${defaultBaseUrl}.`);
     }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      throw new ConfigurationError(`The base URL ${JSON.stringify(baseUrl.slice(0, 200))} is not an http(s) URL: give one like ${defaultBaseUrl}.`);
+    }
+    registerSecret(options.accessToken);
+    registerSecret(env.SALESLOFT_ACCESS_TOKEN);
+    const clock = options.clock ?? systemClock;
     this.settings = {
       baseUrl: parsed,
+      prefix: `${parsed.origin}${parsed.pathname.replace(/\/$/, '')}`,
+      clock,
       timeoutMs: options.timeoutMs ?? 30_000,
       retries: options.retries ?? 4,
       minRetryDelayMs: options.minRetryDelayMs ?? 500,
@@ -169,104 +251,156 @@ export class Connector {
       envToken: env.SALESLOFT_ACCESS_TOKEN,
     };
     this.http = createHttp(this.settings.timeoutMs);
-    this.pacer = new RatePacer(this.settings);
+    this.pacer = new RatePacer(this.settings, clock);
   }
 
-  /** Runs an operation by name; the input and output types follow the name. */
+  /** Runs an operation by name; the input and output types follow the name. Every failure is a ConnectorError. */
   async run<Name extends OperationName>(name: Name, input: Operations[Name]['input']): Promise<Operations[Name]['output']>;
   async run(name: string, input: OperationInput): Promise<unknown>;
   async run(name: string, input: OperationInput = {}): Promise<unknown> {
-    const registry = await loadRegistry();
-    const token = this.tokenFor(input);
+    const run: Run = { name, token: '', deadline: this.settings.clock.now() + this.settings.maxRetryTimeMs, waitedMs: 0, sentWrite: false };
     try {
-      return await this.execute(registry, name, input, token);
+      const { entry, validate } = this.prepared.get(name) ?? (await this.prepare(name));
+      return await this.execute(entry, validate, run, input);
     } catch (error) {
       if (error instanceof ConnectorError) {
         error.operation ??= name;
-        error.message = scrub(error.message, [token ?? '']);
+        throw error;
       }
-      throw error;
+      throw new UnexpectedError(error, name, run.sentWrite ? 'unknown' : 'not_applied');
     }
   }
 
   /** Checks an input without sending anything; throws InputError naming every bad field. */
   async validate(name: string, input: OperationInput): Promise<void> {
-    const registry = await loadRegistry();
-    this.checkInput(registry, name, input);
+    const { entry, validate } = this.prepared.get(name) ?? (await this.prepare(name));
+    this.checkInput(entry, validate, input);
   }
 
-  private tokenFor(input: OperationInput): string | undefined {
-    const given = typeof input?.access_token === 'string' && input.access_token ? input.access_token : undefined;
-    return given ?? this.settings.optionToken ?? this.settings.envToken;
+  /** The operation and its input validator, loaded once per connector so later runs start without waiting. */
+  private async prepare(name: string): Promise<{ entry: RegisteredOperation; validate: ValidateFunction }> {
+    const entry = await this.operation(name);
+    const prepared = { entry, validate: await loadValidator(entry, 'input') };
+    this.prepared.set(name, prepared);
+    return prepared;
   }
 
-  private checkInput(registry: Registry, name: string, input: OperationInput): void {
-    const entry = registry.get(name);
+  /** The registered operation of that name, loaded alone (its module and its two schemas). */
+  private async operation(name: string): Promise<RegisteredOperation> {
+    const entry = await loadOperation(name);
     if (!entry) {
-      throw new ConfigurationError(`There is no operation named ${JSON.stringify(name)}. Run \`salesloft-connector ops\` to list the operations.`);
+      throw new ConfigurationError(`There is no operation named ${JSON.stringify(String(name).slice(0, 100))}. Run \`salesloft-connector ops\` to list the operations.`);
     }
-    const validate = registry.validator(name, 'input');
+    return entry;
+  }
+
+  /** The token of a run; refused before anything is sent when HTTP cannot carry it in a header. */
+  private tokenFor(input: OperationInput, name: string): string | undefined {
+    const given = typeof input.access_token === 'string' && input.access_token ? input.access_token : undefined;
+    registerSecret(given);
+    const token = given ?? this.settings.optionToken ?? this.settings.envToken;
+    if (token !== undefined && !headerSafeToken.test(token)) {
+      const problem = 'contains characters an HTTP header cannot carry (a space, a line break or a non-ASCII character): copy the token again, without them';
+      if (given) throw new InputError([{ path: 'access_token', message: problem }], name);
+      throw new ConfigurationError(`The access token (${this.settings.optionToken ? 'the accessToken option' : 'SALESLOFT_ACCESS_TOKEN'}) ${problem}. Nothing was sent.`);
+    }
+    return token;
+  }
+
+  private checkInput(entry: RegisteredOperation, validate: ValidateFunction, input: OperationInput): void {
+    const { name } = entry.operation;
+    if (!input || typeof input !== 'object' || Array.isArray(input)) {
+      throw new InputError([{ path: '', message: "must be an object of the operation's fields, such as {\"person_id\": 1}" }], name);
+    }
+    const shape = shapeProblems(input);
+    if (shape.length) throw new InputError(shape, name);
     if (!validate(input)) throw new InputError(toProblems(validate.errors ?? []), name);
     const problems = entry.operation.kind === 'main' ? (entry.operation.check?.(input) ?? []) : [];
     if (problems.length) throw new InputError(problems, name);
   }
 
-  private async execute(registry: Registry, name: string, input: OperationInput, token: string | undefined): Promise<unknown> {
-    this.checkInput(registry, name, input);
-    const { operation } = registry.get(name)!;
+  private async execute(entry: RegisteredOperation, validate: ValidateFunction, run: Run, input: OperationInput): Promise<unknown> {
+    const { name } = run;
+    this.checkInput(entry, validate, input);
+    const { operation } = entry;
     if (operation.kind === 'trigger') {
       throw new ConfigurationError(
         `${name} is a ${operation.delivery} trigger${operation.eventType ? ` (event ${operation.eventType})` : ''}, which SalesLoft delivers to a webhook subscription: it is not run. Subscribe with create_webhook_subscription and verify each delivery with parseWebhook. Nothing was sent.`,
       );
     }
+    const token = this.tokenFor(input, name);
     if (!token) {
       throw new ConfigurationError(
         'No SalesLoft access token: give access_token in the input, the accessToken option, or the SALESLOFT_ACCESS_TOKEN environment variable. Nothing was sent.',
       );
     }
+    run.token = token;
     if (operation.kind === 'ddl') {
-      return runDdl(operation, input, async (path, query) => this.parsed(await this.send({ method: 'GET', url: this.url(path, query), idempotent: true, operation: name }, token)) as never, this.settings.ddlItemCap);
+      return runDdl(
+        operation,
+        input,
+        async (path, query) => this.parsed(await this.send(this.outgoing('GET', path, query), run), 'GET') as never,
+        this.settings.ddlItemCap,
+      );
     }
-    if (operation.raw) return this.runRaw(input, token, name);
+    if (operation.raw) return this.runRaw(input, run);
 
-    const { access_token: _token, ...rest } = input;
-    void _token;
-    const parts = operation.request ? operation.request(rest) : defaultParts(operation, rest);
-    const body = normalizeBody(parts.body);
-    const answer = await this.send(
-      {
-        method: operation.method,
-        url: this.url(fillPath(operation.path, rest), parts.query),
-        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        idempotent: operation.idempotent ?? operation.method !== 'POST',
-        operation: name,
-      },
-      token,
-    );
-    return this.parsed(answer);
+    let parts: RequestParts;
+    if (operation.request) {
+      const { access_token: _token, ...rest } = input;
+      void _token;
+      parts = operation.request(rest);
+    } else {
+      parts = defaultParts(operation, input);
+    }
+    let body = normalizeBody(parts.body);
+    let unknownOutcomeHint: string | undefined;
+    const keyField = operation.idempotencyKey;
+    if (keyField && body && typeof body === 'object' && !Array.isArray(body)) {
+      const given = (body as Record<string, unknown>)[keyField];
+      const key = typeof given === 'string' && given ? given : randomUUID();
+      body = { ...body, [keyField]: key };
+      unknownOutcomeHint = `The write may have been applied. Running again with fields.${keyField} ${JSON.stringify(key)} is safe: SalesLoft will not apply it twice.`;
+    }
+    const outgoing = this.outgoing(operation.method, fillPath(operation.path, input), parts.query, body, isIdempotent(operation));
+    outgoing.unknownOutcomeHint = unknownOutcomeHint;
+    return this.parsed(await this.send(outgoing, run), operation.method);
   }
 
-  private url(path: string, query?: Record<string, unknown>): URL {
-    const { baseUrl } = this.settings;
-    const url = new URL(`${baseUrl.origin}${baseUrl.pathname.replace(/\/$/, '')}${path}`);
-    url.search = encodeQuery(query).toString();
-    return url;
+  private outgoing(method: string, path: string, query?: Record<string, unknown>, body?: unknown, idempotent = isRead(method)): Outgoing {
+    const search = query ? encodeQuery(query).toString() : '';
+    return {
+      method,
+      url: `${this.settings.prefix}${path}${search ? `?${search}` : ''}`,
+      path,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      idempotent,
+    };
   }
 
   /** A 2xx answer as output: its JSON, or {success: true} for an empty (204) one. */
-  private parsed(answer: Answer): unknown {
-    if (answer.status === 204 || !answer.text.trim()) return { success: true };
+  private parsed(answer: Answer, method: string): unknown {
+    if (answer.status === 204 || answer.text.length === 0) return { success: true };
     const body = parseJson(answer.text);
     if (body === undefined) {
-      throw new ApiError({ status: answer.status, method: answer.method, path: answer.path, apiMessage: `the response was not JSON: ${answer.text.slice(0, 120)}`, hint: 'Check the base URL: it should be the SalesLoft API.' });
+      if (!answer.text.trim()) return { success: true };
+      throw new ApiError({
+        status: answer.status,
+        method: answer.method,
+        path: answer.path,
+        apiMessage: `the response was not JSON: ${answer.text.slice(0, 120)}`,
+        hint: `Check the base URL: it should be the SalesLoft API.${isRead(method) ? '' : ' The write may have been applied: check before running again.'}`,
+        outcome: isRead(method) ? 'not_applied' : 'unknown',
+      });
     }
     return body;
   }
 
-  private async runRaw(input: OperationInput, token: string, name: string): Promise<unknown> {
+  private async runRaw(input: OperationInput, run: Run): Promise<unknown> {
     const raw = buildRawRequest(input, this.settings.baseUrl);
-    const answer = await this.send({ method: raw.method, url: raw.url, headers: raw.headers, body: raw.body, idempotent: raw.idempotent, operation: name }, token, true);
+    const request: Outgoing = { method: raw.method, url: raw.url.href, path: raw.url.pathname, headers: raw.headers, body: raw.body, idempotent: raw.idempotent };
+    const answer = await this.send(request, run, true);
     const body = raw.parse === 'json' ? (parseJson(answer.text) ?? answer.text) : answer.text;
     return {
       response: {
@@ -278,72 +412,136 @@ export class Connector {
     };
   }
 
+  /** One attempt: the pacer's pause (inside the deadline), then the request. Throws Refusal, Unanswered or PastDeadline. */
+  private async attempt(request: Outgoing, run: Run, headers: Record<string, string>, anyStatus: boolean, attempt: number): Promise<Answer> {
+    const { settings, pacer } = this;
+    const pause = pacer.pauseMs();
+    if (pause > 0) {
+      const now = settings.clock.now();
+      if (now + pause > run.deadline) throw new PastDeadline(now + pause);
+      await settings.clock.sleep(pause);
+      run.waitedMs += pause;
+    }
+    if (!isRead(request.method)) run.sentWrite = true;
+    let answer: Answer;
+    try {
+      const response = await this.http(request.url, { method: request.method as 'GET', headers, body: request.body });
+      answer = { method: request.method, path: request.path, status: response.statusCode, headers: response.headers, text: response.body };
+    } catch (error) {
+      const { code = 'ERR_NETWORK', name } = error as { code?: string; name?: string };
+      settings.log?.(redact(`${request.method} ${request.path} -> ${code} (attempt ${attempt})`));
+      throw new Unanswered(code, name === 'TimeoutError' || code === 'ETIMEDOUT');
+    }
+    settings.log?.(redact(`${request.method} ${request.path} -> ${answer.status} (attempt ${attempt})`));
+    pacer.observe(answer.headers);
+    if (answer.status >= 400 || (answer.status >= 300 && !anyStatus)) throw new Refusal(answer);
+    return answer;
+  }
+
   /**
    * Sends with the token, pacing and retries. Resolves with a 2xx answer (or any answer when
-   * `anyStatus`), else rejects with ApiError or NetworkError.
+   * `anyStatus`), else rejects with ApiError, NetworkError or RateLimitedError. The first attempt runs
+   * on its own; p-retry takes over only once an attempt has failed.
    */
-  private async send(request: Outgoing, token: string, anyStatus = false): Promise<Answer> {
-    const { settings, pacer } = this;
-    const where = `${request.method} ${request.url.pathname}`;
-    let attempts = 0;
-    const attempt = async (): Promise<Answer> => {
-      await pacer.beforeRequest();
-      attempts += 1;
-      let answer: Answer;
-      try {
-        const response = await this.http(request.url, {
-          method: request.method as 'GET',
-          headers: { ...request.headers, authorization: `Bearer ${token}` },
-          body: request.body,
-        });
-        answer = { method: request.method, path: request.url.pathname, status: response.statusCode, headers: response.headers, text: response.body };
-      } catch (error) {
-        const { code = 'ERR_NETWORK', name } = error as { code?: string; name?: string };
-        settings.log?.(`${where} -> ${code} (attempt ${attempts})`);
-        throw new Unanswered(code, name === 'TimeoutError' || code === 'ETIMEDOUT');
-      }
-      settings.log?.(`${where} -> ${answer.status} (attempt ${attempts})`);
-      pacer.observe(answer.headers);
-      if (answer.status >= 400 || (answer.status >= 300 && !anyStatus)) throw new Refusal(answer);
-      return answer;
-    };
-
+  private async send(request: Outgoing, run: Run, anyStatus = false): Promise<Answer> {
+    const headers = request.headers ? { ...request.headers, authorization: `Bearer ${run.token}` } : { authorization: `Bearer ${run.token}` };
+    const state: SendState = { attempts: 1, mayHaveApplied: false };
     try {
-      return await pRetry(attempt, {
-        retries: settings.retries,
-        minTimeout: settings.minRetryDelayMs,
-        factor: 2,
-        maxTimeout: 10_000,
-        randomize: true,
-        maxRetryTime: settings.maxRetryTimeMs,
-        shouldRetry: async ({ error }) => {
-          if (error instanceof Unanswered) return mayRetryTransport(error.code, request.idempotent);
-          if (!(error instanceof Refusal) || !mayRetryStatus(error.answer.status, request.idempotent)) return false;
-          if (error.answer.status !== 429) return true;
-          const wait = rateLimitWaitMs(error.answer, pacer);
-          if (wait > settings.maxRetryTimeMs) return false;
-          await sleep(wait);
-          return true;
-        },
-      });
-    } catch (error) {
-      if (error instanceof Refusal) {
-        if (anyStatus) return error.answer;
-        const { apiMessage, fieldErrors } = readApiError(scrub(error.answer.text, [token]));
-        throw new ApiError({
-          status: error.answer.status,
-          method: request.method,
-          path: request.url.pathname,
-          apiMessage: error.answer.status >= 300 && error.answer.status < 400 ? `redirected to ${String(error.answer.headers.location ?? 'elsewhere')}, which the connector does not follow` : apiMessage,
-          fieldErrors,
-          retryAfterSeconds: error.answer.status === 429 ? retryAfterSeconds(error.answer.headers) : undefined,
-          attempts,
-          hint: /scope/i.test(`${apiMessage} ${JSON.stringify(fieldErrors ?? {})}`) ? scopeHint : undefined,
-        });
+      return await this.attempt(request, run, headers, anyStatus, 1);
+    } catch (first) {
+      if (!(await this.beforeRetry(first, request, run, state))) {
+        if (anyStatus && first instanceof Refusal) return first.answer;
+        throw this.failure(first, request, run, state);
       }
-      if (error instanceof Unanswered) throw new NetworkError(request.method, request.url.pathname, error.code, attempts, error.timedOut);
-      throw error;
     }
+    const { retries } = this.settings;
+    try {
+      // p-retry is loaded (and paid for) only once an attempt has failed.
+      const { default: pRetry } = await import('p-retry');
+      return await pRetry(
+        () => {
+          state.attempts += 1;
+          return this.attempt(request, run, headers, anyStatus, state.attempts);
+        },
+        { retries: retries - 1, minTimeout: 0, maxTimeout: 0, randomize: false, shouldRetry: ({ error }) => this.beforeRetry(error, request, run, state) },
+      );
+    } catch (error) {
+      if (anyStatus && error instanceof Refusal) return error.answer;
+      throw this.failure(error, request, run, state);
+    }
+  }
+
+  /**
+   * After a failed attempt: whether to try again, having waited as long as needed (the next rate-limit
+   * window for a 429, no backoff on top; jittered backoff otherwise), never past the run's deadline.
+   */
+  private async beforeRetry(error: unknown, request: Outgoing, run: Run, state: SendState): Promise<boolean> {
+    const { settings, pacer } = this;
+    noteFailure(error, request, state);
+    let wait: number;
+    if (error instanceof Unanswered) {
+      if (!mayRetryTransport(error.code, request.idempotent)) return false;
+      wait = backoffMs(state.attempts, settings.minRetryDelayMs);
+    } else if (error instanceof Refusal) {
+      const { status } = error.answer;
+      if (!mayRetryStatus(status, request.idempotent)) return false;
+      wait = status === 429 ? rateLimitWaitMs(error.answer, pacer, settings.clock.now()) : backoffMs(state.attempts, settings.minRetryDelayMs);
+    } else {
+      return false;
+    }
+    if (state.attempts > settings.retries) return false;
+    const now = settings.clock.now();
+    if (now + wait > run.deadline) {
+      state.retryAt = now + wait;
+      return false;
+    }
+    await settings.clock.sleep(wait);
+    run.waitedMs += wait;
+    return true;
+  }
+
+  /** The typed error for the last failure of a request. */
+  private failure(error: unknown, request: Outgoing, run: Run, state: SendState): unknown {
+    noteFailure(error, request, state);
+    const outcome: Outcome = state.mayHaveApplied ? 'unknown' : 'not_applied';
+    if (state.retryAt === undefined && error instanceof Refusal && error.answer.status === 429) {
+      const now = this.settings.clock.now();
+      state.retryAt = now + rateLimitWaitMs(error.answer, this.pacer, now);
+    }
+    const waited = state.retryAt !== undefined || run.waitedMs > 0 ? { waitedMs: run.waitedMs, retryAt: state.retryAt === undefined ? undefined : new Date(state.retryAt).toISOString() } : {};
+    if (error instanceof PastDeadline) {
+      return new RateLimitedError({ method: request.method, path: request.path, waitedMs: run.waitedMs, retryAt: new Date(error.retryAt).toISOString(), outcome });
+    }
+    if (error instanceof Refusal) {
+      const { answer } = error;
+      const { apiMessage, fieldErrors } = readApiError(answer.text);
+      const redirected = answer.status >= 300 && answer.status < 400;
+      return new ApiError({
+        status: answer.status,
+        method: request.method,
+        path: request.path,
+        apiMessage: redirected ? `redirected to ${String(answer.headers.location ?? 'elsewhere')}, which the connector does not follow` : apiMessage,
+        fieldErrors,
+        retryAfterSeconds: answer.status === 429 ? retryAfterSeconds(answer.headers, this.settings.clock.now()) : undefined,
+        attempts: state.attempts,
+        hint: outcome === 'unknown' ? unknownOutcomeAdvice(request) : /scope/i.test(`${apiMessage} ${JSON.stringify(fieldErrors ?? {})}`) ? scopeHint : undefined,
+        outcome,
+        ...waited,
+      });
+    }
+    if (error instanceof Unanswered) {
+      return new NetworkError({
+        method: request.method,
+        path: request.path,
+        code: error.code,
+        attempts: state.attempts,
+        timedOut: error.timedOut,
+        outcome,
+        hint: outcome === 'unknown' ? unknownOutcomeAdvice(request) : undefined,
+        ...waited,
+      });
+    }
+    return error;
   }
 }
 

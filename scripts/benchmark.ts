@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createConnector } from '../connector/index.js';
 import { loadRegistry } from '../connector/registry.js';
 import { startSandbox } from '../sandbox/server.js';
+import { benchOverhead } from './bench-overhead.js';
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -43,3 +44,6 @@ await measure('list_users_ddl (paged, mapped, sorted)', 500, () => connector.run
 let n = 0;
 await measure('upsert_person over loopback', 1_000, () => connector.run('upsert_person', { fields: { upsert_key: 'email_address', email_address: `bench${n++ % 50}@example.com`, last_name: 'Mark' } }));
 await sandbox.close();
+
+console.log('\nthe connector beside bare got (alternating rounds, medians):');
+await benchOverhead();

@@ -299,11 +299,12 @@ describe('tasks', () => {
     void _user;
     const seen = intercept(200, realCreate);
     await connector.run('create_task', { fields: withoutUser });
-    expect(seen().body).toEqual(withoutUser);
+    // (the runner adds a generated idempotency_key to every create_task)
+    expect(seen().body).toEqual({ ...withoutUser, idempotency_key: expect.any(String) });
     nock.cleanAll();
     const seenByGuid = intercept(200, realCreate);
     await connector.run('create_task', { fields: { ...withoutUser, user_guid: '0863ed13-7120-479b-8650-206a3679e2fb' } });
-    expect(seenByGuid().body).toEqual({ ...withoutUser, user_guid: '0863ed13-7120-479b-8650-206a3679e2fb' });
+    expect(seenByGuid().body).toEqual({ ...withoutUser, user_guid: '0863ed13-7120-479b-8650-206a3679e2fb', idempotency_key: expect.any(String) });
     await expectRefused('create_task', { fields: { ...fields, user_guid: '0863ed13-7120-479b-8650-206a3679e2fb' } }, ['fields']);
   });
 

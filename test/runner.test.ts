@@ -1,6 +1,5 @@
 // The runner at the HTTP edge (nock): auth, encoding, retries, pacing, errors and secrets.
 
-import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { jest } from '@jest/globals';
 import nock from 'nock';
@@ -115,23 +114,6 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect([error.status, error.kind, error.attempts]).toEqual([503, 'server', 1]);
     scope.done();
-  });
-
-  test('a connection reset after sending a create is not retried', async () => {
-    let received = 0;
-    const server = createHttpServer((request) => {
-      received += 1;
-      request.resume();
-      request.on('end', () => request.socket.destroy());
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    nock.enableNetConnect('127.0.0.1');
-    const { port } = server.address() as { port: number };
-    const error = (await createConnector({ ...quick, baseUrl: `http://127.0.0.1:${port}` }).run('create_person_stage', { fields: { name: 'New' } }).catch((e: unknown) => e)) as NetworkError;
-    nock.disableNetConnect();
-    server.close();
-    expect(error).toBeInstanceOf(NetworkError);
-    expect([error.kind, error.code, error.attempts, received]).toEqual(['network', 'ECONNRESET', 1, 1]);
   });
 
   test('attempts are bounded', async () => {

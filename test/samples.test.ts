@@ -42,6 +42,13 @@ describe.each(operations.map((entry) => [entry.operation.name, entry] as const))
     } else {
       expect(sent.length).toBeGreaterThanOrEqual(1);
       const { headers, ...request } = sent[0];
+      // An idempotency key the sample does not give is generated per run: a fresh UUID, else as request.json.
+      const keyField = entry.operation.kind === 'main' ? entry.operation.idempotencyKey : undefined;
+      if (keyField && expected.body?.[keyField] === undefined) {
+        const { [keyField]: key, ...body } = request.body as Record<string, unknown>;
+        expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        request.body = body;
+      }
       expect(request).toEqual({ query: {}, body: null, ...expected });
       expect(headers.authorization).toBe(`Bearer ${sample(name, 'input.json').access_token ?? token}`);
     }

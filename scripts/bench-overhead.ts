@@ -1,0 +1,92 @@
+// The connector's own cost beside bare got (issue 9, parts 1 and 2), measured side by side in one run:
+// alternating rounds, medians. Prints figures; asserts nothing.
+//
+// - per call: run('get_person') against got GETting the same URL with the same Bearer header, from a
+//   fixed-response server in a child process, sequentially and at concurrency 16;
+// - per process: the CLI's `run get_person`, `ops` and `describe create_person` against a script that
+//   imports got, does the same GET and prints the JSON (whole process, wall time).
+
+import { execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import got from 'got';
+import { createConnector } from '../connector/index.js';
+import { packageRoot } from '../connector/paths.js';
+
+const run = promisify(execFile);
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const fixedServer = `
+const body = JSON.stringify({ data: { id: 1, first_name: 'Ada', last_name: 'Lovelace', email_address: 'ada@example.com' } });
+require('node:http').createServer((request, response) => {
+  request.resume();
+  response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+}).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });`;
+
+const startServer = async (): Promise<{ url: string; stop: () => void }> => {
+  const child = spawn(process.execPath, ['-e', fixedServer], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim())));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+};
+
+/** Microseconds per call of `task`, `calls` calls with `concurrency` in flight. */
+const perCall = async (calls: number, concurrency: number, task: () => Promise<unknown>): Promise<number> => {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < calls) await task();
+    }),
+  );
+  return ((performance.now() - t0) * 1000) / calls;
+};
+
+const row = (what: string, connector: number, baseline: number, unit: string, goal: string): void => {
+  console.log(`${what.padEnd(58)} ${connector.toFixed(unit === 's' ? 3 : 0).padStart(8)} ${unit}  ${baseline.toFixed(unit === 's' ? 3 : 0).padStart(8)} ${unit}  ${(connector / baseline).toFixed(2).padStart(5)}  (goal ${goal})`);
+};
+
+export const benchOverhead = async (): Promise<void> => {
+  const server = await startServer();
+  const token = 'bench-token-0123456789';
+  const connector = createConnector({ baseUrl: server.url, accessToken: token, env: {} });
+  const url = `${server.url}/v2/people/1`;
+  const bare = () => got(url, { headers: { authorization: `Bearer ${token}` } }).json();
+  const viaConnector = () => connector.run('get_person', { person_id: 1 });
+
+  console.log(`${'what'.padEnd(58)} ${'connector'.padStart(11)} ${'baseline'.padStart(11)}  ratio`);
+  for (const concurrency of [1, 16]) {
+    await perCall(300, concurrency, bare);
+    await perCall(300, concurrency, viaConnector);
+    const mine: number[] = [];
+    const base: number[] = [];
+    for (let round = 0; round < 9; round++) {
+      base.push(await perCall(500, concurrency, bare));
+      mine.push(await perCall(500, concurrency, viaConnector));
+    }
+    row(`run('get_person') vs bare got GET, ${concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`}`, median(mine), median(base), 'µs', '≤ 1.05');
+  }
+
+  const cli = join(packageRoot, 'dist', 'connector', 'cli.js');
+  const bareScript = join(packageRoot, 'dist', 'scripts', 'bench-bare-get.js');
+  const env = { ...process.env, SALESLOFT_ACCESS_TOKEN: token, SALESLOFT_BASE_URL: server.url };
+  const wall = async (args: string[]): Promise<number> => {
+    const t0 = performance.now();
+    await run(process.execPath, args, { env });
+    return (performance.now() - t0) / 1000;
+  };
+  const commands: Array<[string, string[], string]> = [
+    ['CLI run get_person vs a bare got script (process wall)', [cli, 'run', 'get_person', '--input', '{"person_id": 1}'], '≤ 1.3'],
+    ['CLI ops vs the same script', [cli, 'ops'], '≤ 1.5'],
+    ['CLI describe create_person vs the same script', [cli, 'describe', 'create_person'], '≤ 1.5'],
+  ];
+  const times = commands.map(() => [] as number[]);
+  const base: number[] = [];
+  await wall([bareScript, url]);
+  for (let round = 0; round < 9; round++) {
+    base.push(await wall([bareScript, url]));
+    for (const [index, [, args]] of commands.entries()) times[index].push(await wall(args));
+  }
+  for (const [index, [what, , goal]] of commands.entries()) row(what, median(times[index]), median(base), 's', goal);
+  server.stop();
+};

@@ -226,7 +226,8 @@ function createLiveFeedItem(ctx: Ctx): Result {
   const input = ctx.input;
   const problems = new Problems();
   for (const f of ['user_guid', 'subject_type', 'subject_id', 'message', 'idempotency_key', 'event_occurred_at']) if (isBlank(input[f])) problems.add(f, "can't be blank");
-  if (!isBlank(input.subject_type) && !['person', 'account'].includes(String(input.subject_type))) problems.add('subject_type', 'is not included in the list');
+  // "Currently only person is supported."
+  if (!isBlank(input.subject_type) && String(input.subject_type) !== 'person') problems.add('subject_type', 'is not included in the list');
   if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
   problems.throwIfAny();
   const same = ctx.store.find('live_feed_items', (i) => i.idempotency_key === String(input.idempotency_key));
@@ -238,7 +239,7 @@ function createLiveFeedItem(ctx: Ctx): Result {
       event_type: 'third_party',
       event_occurred_at: input.event_occurred_at,
       title: input.message,
-      path: `/app/${String(input.subject_type) === 'account' ? 'company' : 'people'}/${String(input.subject_id)}`,
+      path: `/app/people/${String(input.subject_id)}`,
       rollup_key: `${String(input.subject_type)}:${String(input.subject_id)}`,
       idempotency_key: String(input.idempotency_key),
       metadata: {},

@@ -52,6 +52,16 @@ describe('rules of the new operations at the HTTP edge', () => {
     expect(sent).toHaveLength(1);
   });
 
+  test('create_live_feed_item is retried safely: one generated idempotency key for every attempt', async () => {
+    const sent = recordRequests(() => (sent.length === 1 ? [503, { error: 'Service Unavailable' }] : [200, { data: [{ id: 1 }] }]));
+    const item = { user_guid: 'a-guid', subject_type: 'person', subject_id: 3001, message: 'Visited pricing', event_occurred_at: '2024-03-05T15:30:00Z' };
+    await connector.run('create_live_feed_item', { fields: item });
+    expect(sent).toHaveLength(2);
+    const keys = sent.map((request) => (request.body as { idempotency_key?: string }).idempotency_key);
+    expect(keys[0]).toEqual(expect.any(String));
+    expect(keys[1]).toBe(keys[0]);
+  });
+
   test('update_task takes a user id or a user guid, not both', async () => {
     await expectRefused(connector, 'update_task', { task_id: 8001, fields: { user_id: 1001, user_guid: '0863ed13-7120-479b-8650-206a3679e2fb' } }, ['fields']);
   });

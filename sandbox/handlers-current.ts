@@ -3,7 +3,7 @@
 // and calendar event upserts.
 
 import { invalid, listRecords, notFound, ok, Problems, refId, render, toStrings, writeRecord, type Ctx, type Resource, type Result } from './collection.js';
-import { settle, type RouteDef } from './handlers.js';
+import type { RouteDef } from './handlers.js';
 import { isBlank, type Params } from './query.js';
 import { actions, accounts, bulkJobResults, tasks } from './resources.js';
 import { calendarEvents, meetingSettings } from './resources-current.js';
@@ -90,7 +90,6 @@ function cancelBulkJob(ctx: Ctx): Result {
 function listJobData(ctx: Ctx): Result {
   const job = ctx.store.get('bulk_jobs', ctx.params.bulk_jobs_id);
   if (!job) throw notFound();
-  if (job.state === 'executing') settle(job, ctx);
   const ofJob: Resource = { ...bulkJobResults, hidden: ['bulk_job', 'resource'], visible: (r) => refId('bulk_job')(r, ctx) === job.id };
   return listRecords(ofJob, ctx);
 }

@@ -17,11 +17,16 @@ const usage = `Usage: salesloft-connector <command>
   run <operation> --input <json>    run an operation; --input '{"person_id": 1}' or --input @file.json
       [--base-url <url>]            (default SALESLOFT_BASE_URL, else https://api.salesloft.com)
   sandbox [--port N] [--seed FILE]  start a local SalesLoft sandbox (port 0 picks a free one)
+  bulk person/upsert --input @records.ndjson   a bulk job from NDJSON or a JSON array: progress bar on
+      [--resume JOB_ID] [--name N] [--tokens FILE]  stderr, summary and failed records on stdout
+  login --client-id ID [--port N]   authorise an OAuth app in a browser over a loopback redirect; the tokens are
+      [--out FILE]                  saved to FILE (default salesloft-tokens.json); secret from SALESLOFT_CLIENT_SECRET
+  listen [--event TYPE ...]         receive webhooks locally, print each verified event (listen --help)
 
 The token comes from the input's access_token or SALESLOFT_ACCESS_TOKEN.
 Exit codes: 0 done, 2 invalid input or usage (nothing sent), 1 SalesLoft or network error.`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export interface CliIO {
   out: (text: string) => void;
@@ -29,7 +34,7 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
-const option = (args: string[], name: string): string | undefined => {
+export const option = (args: string[], name: string): string | undefined => {
   const index = args.indexOf(name);
   if (index === -1) return undefined;
   const value = args[index + 1];
@@ -86,9 +91,13 @@ const describeInputs = (schema: JsonSchema, prefix = '', depth = 0): string[] =>
 const describeOperation = (operation: ManifestOperation): string => {
   const samplePath = join(packageRoot, 'samples', operation.name, 'input.json');
   return [
-    `${operation.title} (${operation.name}, ${operation.type === 'ddl' ? 'dropdown list' : 'operation'})`,
+    `${operation.title} (${operation.name}, ${operation.type === 'ddl' ? 'dropdown list' : operation.type === 'trigger' ? `${operation.delivery} trigger` : 'operation'})`,
     operation.description,
-    operation.path ? `Request: ${operation.method} ${operation.path}` : 'Request: none (a fixed list)',
+    operation.path
+      ? `Request: ${operation.method} ${operation.path}`
+      : operation.event_type
+        ? `Delivered by SalesLoft to webhook subscriptions of event type ${operation.event_type} (scope: ${operation.scope ?? 'none listed'})`
+        : 'Request: none (a fixed list)',
     '',
     'Inputs:',
     ...describeInputs(operation.input_schema),
@@ -138,9 +147,19 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         const input = readInput(option(rest, '--input'));
         const { createConnector } = await import('./runner.js');
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
-        io.out(JSON.stringify(await connector.run(name, input), null, 2));
+        try {
+          io.out(JSON.stringify(await connector.run(name, input), null, 2));
+        } finally {
+          await connector.close(); // the shared budget's Redis connection (SALESLOFT_REDIS_URL), if any
+        }
         return 0;
       }
+      case 'bulk':
+        return await (await import('./cli-bulk.js')).runBulkCli(rest, io);
+      case 'login':
+        return await (await import('./cli-login.js')).runLogin(rest, io);
+      case 'listen':
+        return await (await import('./cli-listen.js')).runListen(rest, io);
       default:
         throw new UsageError(`Unknown command ${JSON.stringify(command)}.\n${usage}`);
     }

@@ -19,7 +19,8 @@ export type ErrorKind =
   | 'http'
   | 'network'
   | 'timeout'
-  | 'unexpected';
+  | 'unexpected'
+  | 'signature'; // a webhook delivery that fails verification (connector/webhooks.ts)
 
 /**
  * Whether the request may have changed anything in SalesLoft: `not_applied` when nothing was (nothing

@@ -15,10 +15,14 @@ import { isIdempotent, type MainOperation, type OperationInput, type RequestPart
 import { encodeQuery } from './query.js';
 import { buildRawRequest } from './raw.js';
 import { loadOperation, loadValidator, type RegisteredOperation } from './registry.js';
-import { backoffMs, mayRetryStatus, mayRetryTransport, neverSent, RatePacer, rateLimitWaitMs, retryAfterSeconds, systemClock, type Clock, type RetryOptions } from './retry.js';
+import { backoffMs, mayRetryStatus, mayRetryTransport, neverSent, rateLimitWaitMs, retryAfterSeconds, systemClock, type Clock, type RetryOptions } from './retry.js';
 import { shapeProblems, toProblems } from './problems.js';
 import { redact, registerSecret } from './secrets.js';
 import type { OperationName, Operations } from './types.generated.js';
+// recipes: OAuth sessions, the team's rate budget and bulk jobs (connector/auth, connector/budget, connector/bulk).
+import { oauthSession, type OAuthOptions, type OAuthSession } from './auth/oauth.js';
+import { createBudget, type Budget } from './budget/index.js';
+import { runBulk, type BulkJobType, type BulkOptions, type BulkSummary } from './bulk.js';
 
 export const defaultBaseUrl = 'https://api.salesloft.com';
 
@@ -50,6 +54,12 @@ export interface ConnectorOptions {
   env?: Record<string, string | undefined>;
   /** Where time comes from (tests pass their own); default the system clock. */
   clock?: Clock;
+  /** OAuth credentials: tokens are refreshed (rotating refresh tokens) or obtained by client credentials. See connector/auth/oauth.ts. */
+  oauth?: OAuthOptions;
+  /** redis://... of a rate budget shared by every process of the team. Default SALESLOFT_REDIS_URL, else in-process pacing. */
+  redisUrl?: string;
+  /** The team's rate budget per window, for the shared budget. Default 600 (SalesLoft's per minute). */
+  rateLimitBudget?: number;
 }
 
 interface Settings extends RetryOptions {
@@ -85,6 +95,8 @@ interface Run {
   waitedMs: number;
   /** A write was handed to the network: an unforeseen failure may have left it applied. */
   sentWrite: boolean;
+  /** recipes: the token came from the OAuth session (so a 401 may replace it). */
+  fromSession?: boolean;
 }
 
 interface Answer {
@@ -191,7 +203,7 @@ const defaultParts = (operation: MainOperation, input: OperationInput): RequestP
 };
 
 /** SalesLoft takes custom_fields as an object; seed-style `[{key, value}]` lists are turned into one. */
-const normalizeBody = (body: unknown): unknown => {
+export const normalizeBody = (body: unknown): unknown => {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const { custom_fields: customFields } = body as { custom_fields?: unknown };
   if (!Array.isArray(customFields)) return body;
@@ -217,7 +229,8 @@ const noteFailure = (error: unknown, request: Outgoing, state: SendState): void 
 export class Connector {
   private readonly settings: Settings;
   private readonly http: Got;
-  private readonly pacer: RatePacer;
+  private readonly pacer: Budget;
+  private readonly oauth?: OAuthSession;
   private readonly prepared = new Map<string, { entry: RegisteredOperation; validate: ValidateFunction }>();
 
   constructor(options: ConnectorOptions = {}) {
@@ -251,7 +264,27 @@ export class Connector {
       envToken: env.SALESLOFT_ACCESS_TOKEN,
     };
     this.http = createHttp(this.settings.timeoutMs);
-    this.pacer = new RatePacer(this.settings, clock);
+    // recipes: the pacer is the team's rate budget (in-process, or shared in Redis); OAuth supplies tokens.
+    this.oauth = options.oauth ? oauthSession(options.oauth, env) : undefined;
+    this.pacer = createBudget(
+      {
+        ...this.settings,
+        redisUrl: options.redisUrl ?? env.SALESLOFT_REDIS_URL,
+        budgetPerWindow: options.rateLimitBudget ?? 600,
+        credential: options.oauth?.clientId ?? options.accessToken ?? env.SALESLOFT_ACCESS_TOKEN ?? 'no credentials',
+      },
+      clock,
+    );
+  }
+
+  /** Drives a bulk job over the records: chunks, ready, polling, failed results (connector/bulk.ts). */
+  bulk(type: BulkJobType, records: readonly object[], options?: BulkOptions): Promise<BulkSummary> {
+    return runBulk(this, type, records, options);
+  }
+
+  /** Releases the shared rate budget's Redis connection, if any. */
+  async close(): Promise<void> {
+    await this.pacer.close?.();
   }
 
   /** Runs an operation by name; the input and output types follow the name. Every failure is a ConnectorError. */
@@ -261,7 +294,14 @@ export class Connector {
     const run: Run = { name, token: '', deadline: this.settings.clock.now() + this.settings.maxRetryTimeMs, waitedMs: 0, sentWrite: false };
     try {
       const { entry, validate } = this.prepared.get(name) ?? (await this.prepare(name));
-      return await this.execute(entry, validate, run, input);
+      try {
+        return await this.execute(entry, validate, run, input);
+      } catch (error) {
+        // recipes: SalesLoft refused a session's token: replace it once (one refresh for every waiting run), run again.
+        if (!this.oauth || !run.fromSession || !(error instanceof ApiError) || error.status !== 401) throw error;
+        await this.oauth.rejected(run.token);
+        return await this.execute(entry, validate, run, input);
+      }
     } catch (error) {
       if (error instanceof ConnectorError) {
         error.operation ??= name;
@@ -328,7 +368,9 @@ export class Connector {
         `${name} is a ${operation.delivery} trigger${operation.eventType ? ` (event ${operation.eventType})` : ''}, which SalesLoft delivers to a webhook subscription: it is not run. Subscribe with create_webhook_subscription and verify each delivery with parseWebhook. Nothing was sent.`,
       );
     }
-    const token = this.tokenFor(input, name);
+    // recipes: an OAuth session supplies the token unless the input gives one.
+    run.fromSession = !!this.oauth && !(typeof input.access_token === 'string' && input.access_token);
+    const token = run.fromSession ? await this.oauth!.accessToken() : this.tokenFor(input, name);
     if (!token) {
       throw new ConfigurationError(
         'No SalesLoft access token: give access_token in the input, the accessToken option, or the SALESLOFT_ACCESS_TOKEN environment variable. Nothing was sent.',
@@ -415,6 +457,9 @@ export class Connector {
   /** One attempt: the pacer's pause (inside the deadline), then the request. Throws Refusal, Unanswered or PastDeadline. */
   private async attempt(request: Outgoing, run: Run, headers: Record<string, string>, anyStatus: boolean, attempt: number): Promise<Answer> {
     const { settings, pacer } = this;
+    // recipes: a shared budget takes this request's cost first; it answers when it would wait past the deadline.
+    const refusedUntil = await pacer.take?.(run.deadline);
+    if (refusedUntil !== undefined) throw new PastDeadline(refusedUntil);
     const pause = pacer.pauseMs();
     if (pause > 0) {
       const now = settings.clock.now();

@@ -24,6 +24,7 @@ import {
   tags,
   users,
 } from './resources-team.js';
+import { webhookSubscriptions } from './resources-webhooks.js';
 
 export * from './resources-crm.js';
 export * from './resources-team.js';
@@ -55,4 +56,5 @@ export const RESOURCES: Resource[] = [
   imports,
   tasks,
   ...CURRENT_RESOURCES,
+  webhookSubscriptions,
 ];

@@ -11,6 +11,8 @@ import { addPeople } from './seed-people.js';
 import { buildRoutes, matchRoute } from './routes.js';
 import { defaultSeed } from './seed.js';
 import { SandboxStore, type SandboxSeed } from './store.js';
+import { SandboxOAuth, type SandboxOAuthOptions } from './oauth.js';
+import { WebhookDispatcher, type WebhookOptions } from './webhooks.js';
 
 export type { SandboxSeed } from './store.js';
 export { SandboxStore, type SandboxRecord, type CollectionName } from './store.js';
@@ -41,6 +43,8 @@ export interface SandboxOptions {
   /** Background processing of bulk jobs: records per slice (default 500) and pause between slices (default 0 ms). */
   bulk?: BulkOptions;
   log?: (line: string) => void;
+  oauth?: SandboxOAuthOptions; // /oauth/token and /oauth/authorize; requireIssuedTokens makes the API check Bearer tokens
+  webhooks?: WebhookOptions; // signed deliveries to subscriptions (webhooks.ts); retries 15 s apart by default
 }
 
 export interface Sandbox {
@@ -50,6 +54,8 @@ export interface Sandbox {
   store: SandboxStore;
   /** The latest requests received, oldest first (bounded: see SandboxOptions.requestLog). */
   requests: RecordedRequest[];
+  oauth: SandboxOAuth;
+  webhooks: WebhookDispatcher;
 }
 
 export interface RecordedRequest {
@@ -192,6 +198,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new RequestLog(options.requestLog?.size ?? 10_000, options.requestLog?.bytes ?? 64 * MB);
   const requests = log.entries;
   const routes = buildRoutes();
+  const oauth = new SandboxOAuth(options.oauth);
   const limiter = new RateLimiter(options.rateLimit?.budget ?? 600, options.rateLimit?.windowMs ?? 60_000);
   const faults = options.faults ?? {};
   const random = faults.random ?? Math.random;
@@ -200,6 +207,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const maxDepth = options.maxDepth ?? MAX_PARAM_DEPTH;
   const bulk = new BulkRunner(store, options.bulk);
   let baseUrl = '';
+  const webhooks = new WebhookDispatcher(store, () => baseUrl, options.webhooks, options.log);
 
   function send(res: ServerResponse, result: Result, cost: number, remaining: number): void {
     const headers: Record<string, string | number> = {
@@ -255,6 +263,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     bad ??= parsed.bad;
     record(body, Buffer.byteLength(read.text));
 
+    if (url.pathname.startsWith('/oauth/')) {
+      const answer = oauth.handle(method, url.pathname, query, bodyParams);
+      const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      res.writeHead(answer.status, { 'cache-control': 'no-store', ...(answer.location ? { location: answer.location } : { 'content-type': 'application/json; charset=utf-8' }) });
+      res.end(text);
+      return answer.status;
+    }
     if (faults.latencyMs && faults.latencyMs > 0) await sleep(faults.latencyMs);
     if ((faults.resetRate ?? 0) > 0 && random() < faults.resetRate!) {
       req.socket.destroy(); // connection reset, no answer
@@ -275,6 +290,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (!/^Bearer\s+\S+/i.test(authorization ?? '')) {
       send(res, { status: 401, body: { error: NO_TOKEN } }, 0, limiter.remaining());
+      return 401;
+    }
+    if (oauth.requireIssuedTokens && !oauth.accepts((authorization ?? '').replace(/^Bearer\s+/i, '').trim())) {
+      send(res, { status: 401, body: { error: 'invalid_token', error_description: 'The access token expired or was not issued by this server' } }, 0, limiter.remaining());
       return 401;
     }
     const budget = limiter.take(cost);
@@ -335,8 +354,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     store,
     requests,
+    oauth,
+    webhooks,
     close() {
       bulk.stop();
+      webhooks.close();
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();

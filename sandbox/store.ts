@@ -35,6 +35,7 @@ export const COLLECTIONS = [
   'bulk_jobs',
   'bulk_job_results',
   ...CURRENT_COLLECTIONS,
+  'webhook_subscriptions',
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];
@@ -48,7 +49,15 @@ export type SandboxSeed = {
 } & { [K in CollectionName]?: Array<Partial<SandboxRecord> & Record<string, unknown>> };
 
 // Resources whose SalesLoft shape has no created_at/updated_at.
-const NO_TIMESTAMPS = new Set<string>(['groups', 'tags', 'bulk_job_results']);
+const NO_TIMESTAMPS = new Set<string>(['groups', 'tags', 'bulk_job_results', 'webhook_subscriptions']);
+
+/** A change to the data, as the webhook deliveries (webhooks.ts) see it; `previous` is the record before an update. */
+export interface StoreChange {
+  collection: string;
+  action: 'created' | 'updated' | 'deleted';
+  record: SandboxRecord;
+  previous?: Record<string, unknown>;
+}
 
 /** Microseconds since the epoch from an ISO-8601 string (with or without fraction/offset); NaN if invalid. */
 export function parseTime(value: unknown): number {
@@ -76,6 +85,8 @@ export class SandboxStore {
   private orderedIndexes = new Map<string, Map<string, OrderedIndex>>();
   private hashIndexes = new Map<string, Map<string, HashIndex>>();
   private lastMicros = 0;
+  private readonly changeListeners = new Set<(change: StoreChange) => void>();
+  private seeding = false;
   /** Id of the authenticated user (GET /v2/me). */
   me = 0;
   team: { id: number; name: string } = { id: 111855, name: 'Sandbox Team' };
@@ -86,6 +97,7 @@ export class SandboxStore {
 
   /** Replaces all data with the seed's. */
   reset(seed: SandboxSeed): void {
+    this.seeding = true;
     this.data.clear();
     this.nextIds.clear();
     this.deleted.clear();
@@ -97,6 +109,17 @@ export class SandboxStore {
       for (const record of seed[name] ?? []) this.insert(name, structuredClone(record));
     }
     this.me = seed.me ?? this.list('users')[0]?.id ?? 0;
+    this.seeding = false;
+  }
+
+  /** Calls `listener` after every insert, update and remove (not while seeding); returns the unsubscribe. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private emit(change: StoreChange): void {
+    if (!this.seeding) for (const listener of this.changeListeners) listener(change);
   }
 
   /** A timestamp for "now", strictly increasing so that updated_at cursors never see ties. */
@@ -201,6 +224,7 @@ export class SandboxStore {
     c.set(id, record);
     this.indexAdd(name, record);
     this.nextIds.set(name, Math.max(next, id + 1));
+    this.emit({ collection: name, action: 'created', record });
     return record;
   }
 
@@ -217,17 +241,22 @@ export class SandboxStore {
   private change(name: string, id: number, patch: Record<string, unknown>, touch: boolean): SandboxRecord | undefined {
     const record = this.coll(name).get(id);
     if (!record) return undefined;
+    const previous = touch && this.changeListeners.size > 0 ? { ...record } : undefined;
     this.indexDelete(name, id);
     Object.assign(record, patch, { id });
     if (touch && !NO_TIMESTAMPS.has(name)) record.updated_at = this.now();
     this.indexAdd(name, record);
+    // Derived values (assign) are part of a write already announced.
+    if (touch) this.emit({ collection: name, action: 'updated', record, previous });
     return record;
   }
 
   remove(name: CollectionName | string, id: number): boolean {
+    const record = this.coll(name).get(id);
     const ok = this.coll(name).delete(id);
     if (ok) {
       this.indexDelete(name, id);
+      this.emit({ collection: name, action: 'deleted', record: record! });
       let d = this.deleted.get(name);
       if (!d) this.deleted.set(name, (d = new Set()));
       d.add(id);

@@ -50,3 +50,6 @@ console.log('\nthe connector beside bare got (alternating rounds, medians):');
 await benchOverhead();
 
 await benchSandbox();
+
+await (await import('./bench-recipes.js')).benchRecipes();
+await (await import('./bench-webhooks.js')).benchWebhooks();

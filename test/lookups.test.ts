@@ -71,6 +71,8 @@ const expectedLookups: Record<string, string[]> = {
   success_ids: ['list_successes_ddl'],
   user_guids: ['list_users_guid_ddl'],
   manager_user_guid: ['list_users_guid_ddl'],
+  webhook_subscription_id: ['list_webhook_subscriptions_ddl'],
+  event_type: ['list_webhook_event_types_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

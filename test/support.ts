@@ -137,3 +137,34 @@ export const answerOnce = (status: number, reply?: unknown): (() => SentRequest 
 
 /** The operations of the current API added after operations.tsv (issue 14), in the same columns. */
 export const currentApiRows: TsvRow[] = operationRows('current-api-operations.tsv');
+
+/** A real redis-server on a free loopback port, for the shared rate budget's tests (scripts/redis-server.ts). */
+export { startRedis } from '../scripts/redis-server.js';
+export interface ReceivedDelivery {
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A loopback webhook receiver that records every delivery and answers `status()` (200 unless changed). */
+export const startReceiver = async (status: () => number = () => 200): Promise<{ url: string; received: ReceivedDelivery[]; close: () => Promise<void> }> => {
+  const { createServer } = await import('node:http');
+  const received: ReceivedDelivery[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks) });
+      response.writeHead(status()).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    received,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+};

@@ -1,0 +1,92 @@
+// The team's rate budget shared through a real redis-server (started on a free loopback port): several
+// connectors stay within the sandbox's window budget together, the key is a hash and never the token,
+// SalesLoft's remaining figure corrects the shared count, and an unreachable Redis only costs a log line.
+
+import { Redis } from 'ioredis';
+import { createConnector, type Connector } from '../connector/index.js';
+import { budgetKey } from '../connector/budget/index.js';
+import { startSandbox, type Sandbox } from '../sandbox/server.js';
+import { startRedis } from './support.js';
+
+const token = 'shared-team-token-0123456789';
+const windowMs = 1000;
+const budget = 20;
+
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let client: Redis;
+beforeAll(async () => {
+  redis = await startRedis();
+  client = new Redis(redis.url);
+});
+afterAll(async () => {
+  await client.quit();
+  await redis.stop();
+});
+
+describe('shared budget', () => {
+  let sandbox: Sandbox;
+  const connectors: Connector[] = [];
+  const statuses: number[] = [];
+  beforeEach(async () => {
+    await client.flushall();
+    statuses.length = 0;
+    sandbox = await startSandbox({ rateLimit: { budget, windowMs }, log: (line) => statuses.push(Number(line.split(' ')[2])) });
+  });
+  afterEach(async () => {
+    await Promise.all(connectors.splice(0).map((connector) => connector.close()));
+    await sandbox.close();
+  });
+  const budgetLog: string[] = [];
+  const worker = (options: Parameters<typeof createConnector>[0] = {}) => {
+    const connector = createConnector({ baseUrl: sandbox.url, accessToken: token, env: {}, redisUrl: redis.url, rateLimitBudget: budget, rateLimitWindowMs: windowMs, minRetryDelayMs: 50, log: (line) => budgetLog.push(line), ...options });
+    connectors.push(connector);
+    return connector;
+  };
+
+  test('three connectors sending 60 runs at once share one budget: every run succeeds, no window is granted more than the budget', async () => {
+    const workers = [worker(), worker(), worker()];
+    const started = Date.now();
+    const results = await Promise.all(Array.from({ length: 60 }, (_, index) => workers[index % 3].run('get_person', { person_id: 3001 })));
+    expect(results).toHaveLength(60);
+    expect(budgetLog.filter((line) => /Redis/.test(line))).toEqual([]);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(60);
+    // The shared count granted at most the budget in every window...
+    const counts = await Promise.all((await client.keys(`${budgetKey(token)}:*`)).map((key) => client.get(key)));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.every((count) => Number(count) <= budget)).toBe(true);
+    // ...so only requests delayed across a window boundary (this process also hosts the sandbox) draw a 429;
+    // three connectors pacing alone would draw about 40.
+    expect(statuses.filter((status) => status === 429).length).toBeLessThan(budget);
+    // 60 calls at 20 a window need the third window at least.
+    expect(Date.now() - started).toBeGreaterThan(windowMs);
+  }, 20_000);
+
+  test('the key is a hash of the credentials, never the token', async () => {
+    await worker().run('get_person', { person_id: 3001 });
+    const keys = await client.keys('*');
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((key) => key.startsWith(`${budgetKey(token)}:`))).toBe(true);
+    expect(keys.join(' ')).not.toContain(token);
+  });
+
+  test("SalesLoft's remaining figure raises the shared count (another integration spent part of the budget)", async () => {
+    for (let index = 0; index < 15; index += 1) await fetch(`${sandbox.url}/v2/people/3001`, { headers: { authorization: 'Bearer other-integration' } });
+    // Stay inside one window so the sandbox's figure and the shared count describe the same one.
+    while (Date.now() % windowMs > windowMs / 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    const key = `${budgetKey(token)}:${Math.floor(Date.now() / windowMs)}`;
+    await worker().run('get_person', { person_id: 3001 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Number(await client.get(key))).toBeGreaterThanOrEqual(16);
+  });
+
+  test('an unreachable Redis is reported once and the runs are paced in-process', async () => {
+    const lines: string[] = [];
+    const connector = worker({ redisUrl: 'redis://:hunter2-password@127.0.0.1:1', log: (line) => lines.push(line) });
+    const results = await Promise.all(Array.from({ length: 5 }, () => connector.run('get_person', { person_id: 3001 })));
+    expect(results).toHaveLength(5);
+    const warnings = lines.filter((line) => /unreachable/.test(line));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/redis:\/\/:\*\*\*@127\.0\.0\.1:1.*paces alone/);
+    expect(warnings[0]).not.toContain('hunter2-password');
+  });
+});

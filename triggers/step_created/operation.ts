@@ -1,0 +1,3 @@
+import { webhookTrigger } from '../../connector/webhook-events.js';
+
+export default webhookTrigger('step_created');

@@ -71,6 +71,12 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface AccountUpsert {
+account?: Account
+upsert_type?: (string | null)
+[k: string]: unknown
+}
+
 export interface Action {
 action_details?: EmbeddedResource
 cadence?: EmbeddedResource
@@ -85,6 +91,33 @@ step?: EmbeddedResource
 type?: (string | null)
 updated_at?: (string | null)
 user?: EmbeddedResource
+[k: string]: unknown
+}
+
+export interface Activity {
+updated_at?: (string | null)
+[k: string]: unknown
+}
+
+export interface ActivityHistory {
+created_at?: (string | null)
+dynamic_data?: ({
+[k: string]: unknown
+} | null)
+failed_dynamic_resources?: ({
+[k: string]: unknown
+} | null)
+id?: (number | null)
+occurred_at?: (string | null)
+pinned_at?: (string | null)
+resource_id?: (number | null)
+resource_type?: (string | number | null)
+static_data?: ({
+[k: string]: unknown
+} | null)
+type?: (string | null)
+updated_at?: (string | null)
+user_guid?: (string | null)
 [k: string]: unknown
 }
 
@@ -151,6 +184,18 @@ export type CadenceCounts = ({
 [k: string]: unknown
 } | null)
 
+export interface CadenceExport {
+cadence_content?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+
+export interface CadenceImport {
+cadence?: EmbeddedResource
+[k: string]: unknown
+}
+
 export interface CadenceMembership {
 added_at?: (string | null)
 cadence?: EmbeddedResource
@@ -170,6 +215,43 @@ user?: EmbeddedResource
 export type CadenceMembershipCounts = ({
 [k: string]: unknown
 } | null)
+
+export interface CalendarEvent {
+all_day?: (boolean | string | null)
+attendees?: (unknown[] | {
+[k: string]: unknown
+} | null)
+body_html?: (string | null)
+busy?: (boolean | null)
+calendar_id?: (string | null)
+canceled_at?: (string | null)
+conference_data?: ({
+[k: string]: unknown
+} | null)
+created_at?: (string | null)
+creator?: ({
+[k: string]: unknown
+} | null)
+description?: (string | null)
+end_time?: (string | null)
+extended_properties?: ({
+[k: string]: unknown
+} | null)
+html_link?: (string | null)
+i_cal_uid?: (string | null)
+id?: (string | number | null)
+location?: (string | null)
+organizer?: (string | null)
+provider?: (string | null)
+recurring?: (boolean | string | null)
+start_time?: (string | null)
+status?: (string | null)
+tenant_id?: (number | null)
+title?: (string | null)
+updated_at?: (string | null)
+user_guid?: (string | null)
+[k: string]: unknown
+}
 
 export interface Call {
 action?: EmbeddedResource
@@ -216,6 +298,14 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface CallInstruction {
+created_at?: (string | null)
+id?: (number | null)
+instructions?: (string | null)
+updated_at?: (string | null)
+[k: string]: unknown
+}
+
 export interface CallSentiment {
 created_at?: (string | null)
 id?: (number | null)
@@ -237,6 +327,19 @@ title?: (string | null)
 }
 
 export type Change = ("created" | "updated")
+
+export interface ConversationCall {
+call_created_at?: (string | null)
+direction?: (string | null)
+duration?: (number | null)
+from?: (string | null)
+recording?: ({
+[k: string]: unknown
+} | null)
+to?: (string | null)
+user_guid?: (string | null)
+[k: string]: unknown
+}
 
 export interface CrmActivity {
 activity_type?: (string | null)
@@ -269,6 +372,15 @@ source?: (string | null)
 title?: (string | null)
 updated_at?: (string | null)
 value?: (string | null)
+[k: string]: unknown
+}
+
+export interface CrmUser {
+created_at?: (string | null)
+crm_id?: (string | null)
+id?: (number | null)
+updated_at?: (string | null)
+user?: EmbeddedResource
 [k: string]: unknown
 }
 
@@ -344,6 +456,51 @@ export type EmailCounts = ({
 [k: string]: unknown
 } | null)
 
+export interface EmailTemplate {
+_links?: ({
+[k: string]: unknown
+} | null)
+archived_at?: (string | null)
+body?: (string | null)
+body_preview?: (string | null)
+cadence_template?: (boolean | null)
+click_tracking_enabled?: (boolean | null)
+counts?: ({
+bounces?: (number | null)
+clicks?: (number | null)
+replies?: (number | null)
+sent_emails?: (number | null)
+views?: (number | null)
+[k: string]: unknown
+} | null)
+created_at?: (string | null)
+groups?: (EmbeddedResource[] | null)
+id?: (number | null)
+last_used_at?: (string | null)
+open_tracking_enabled?: (boolean | null)
+shared?: (boolean | null)
+subject?: (string | null)
+tags?: ((string | null)[] | null)
+team_template?: EmbeddedResource
+template_owner?: EmbeddedResource
+title?: (string | null)
+updated_at?: (string | null)
+[k: string]: unknown
+}
+
+export interface EmailTemplateAttachment {
+attachment_content_type?: (string | null)
+attachment_file_size?: (number | null)
+attachment_fingerprint?: (string | number | null)
+attachment_id?: (number | null)
+download_url?: (string | null)
+email_template?: EmbeddedResource
+id?: (number | null)
+name?: (string | null)
+scanned?: (boolean | null)
+[k: string]: unknown
+}
+
 export type EmbeddedAccountCounts = ({
 [k: string]: unknown
 } | null)
@@ -357,6 +514,11 @@ id?: (number | string | null)
 _href?: (string | null)
 [k: string]: unknown
 } | null)
+
+export interface ExternalEmail {
+message_id?: (string | null)
+[k: string]: unknown
+}
 
 export interface Group {
 accessible_groups?: (EmbeddedResource[] | null)
@@ -379,6 +541,25 @@ updated_at?: (string | null)
 }
 
 export type IncludePagingCounts = boolean
+
+export interface JobData {
+bulk_job?: ({
+[k: string]: unknown
+} | null)
+created_at?: (string | null)
+error?: (string | null)
+finished_at?: (string | null)
+id?: (number | null)
+record?: ({
+[k: string]: unknown
+} | null)
+resource?: ({
+[k: string]: unknown
+} | null)
+started_at?: (string | null)
+status?: (string | null)
+[k: string]: unknown
+}
 
 export interface JobDataCreationResult {
 records?: (number | null)
@@ -408,7 +589,129 @@ total_count?: (number | null)
 [k: string]: unknown
 }
 
+export interface LiveFeedItem {
+alert_metadata?: ({
+[k: string]: unknown
+} | null)
+event_occurred_at?: (string | null)
+event_type?: (string | null)
+id?: (number | null)
+message?: (string | null)
+metadata?: ({
+[k: string]: unknown
+} | null)
+path?: (string | null)
+rollup_key?: (string | null)
+title?: (string | null)
+user_guid?: (string | null)
+[k: string]: unknown
+}
+
+export interface LiveWebsiteTrackingParameter {
+parameters?: (({
+[k: string]: unknown
+} | null)[] | null)
+[k: string]: unknown
+}
+
 export type MaxRecords = number
+
+export interface Meeting {
+account_id?: (string | null)
+all_day?: (boolean | null)
+attendees?: (unknown[] | null)
+booked_by_meetings_settings?: ({
+email_address?: (string | null)
+[k: string]: unknown
+} | null)
+booked_by_user?: EmbeddedResource
+cadence?: EmbeddedResource
+calendar_id?: (string | null)
+calendar_type?: (string | null)
+canceled_at?: (string | null)
+created_at?: (string | null)
+crm_custom_fields?: ({
+[k: string]: unknown
+} | null)
+crm_references?: ({
+[k: string]: unknown
+} | null)
+description?: (string | null)
+end_time?: (string | null)
+event_id?: (string | null)
+event_source?: (string | null)
+guests?: (unknown[] | null)
+i_cal_uid?: (string | null)
+id?: (number | null)
+location?: (string | null)
+meeting_type?: (string | null)
+no_show?: (boolean | null)
+owned_by_meetings_settings?: ({
+email_address?: (string | null)
+[k: string]: unknown
+} | null)
+person?: EmbeddedResource
+recipient_email?: (string | null)
+recipient_name?: (string | null)
+start_time?: (string | null)
+status?: (string | null)
+step?: EmbeddedResource
+strict_attribution?: (boolean | null)
+task_id?: (number | string | null)
+title?: (string | null)
+updated_at?: (string | null)
+[k: string]: unknown
+}
+
+export interface MeetingSetting {
+active_meeting_url?: ({
+created_at?: (string | null)
+updated_at?: (string | null)
+url?: (string | null)
+[k: string]: unknown
+} | null)
+allow_booking_on_behalf?: (boolean | null)
+allow_booking_overtime?: (boolean | null)
+allow_event_overlap?: (boolean | null)
+availability_limit?: (number | null)
+availability_limit_enabled?: (boolean | null)
+buffer_time_duration?: (number | null)
+calendar_type?: (string | null)
+created_at?: (string | null)
+default_meeting_length?: (number | null)
+description?: (string | null)
+email_address?: (string | null)
+enable_calendar_sync?: (boolean | null)
+enable_dynamic_location?: (boolean | null)
+id?: (number | null)
+location?: (string | null)
+primary_calendar_connection_failed?: (boolean | null)
+primary_calendar_id?: (string | null)
+primary_calendar_name?: (string | null)
+schedule_buffer_enabled?: (boolean | null)
+schedule_delay?: (number | null)
+share_event_detail?: (boolean | null)
+time_zone?: (string | null)
+times_available?: ({
+[k: string]: unknown
+} | null)
+title?: (string | null)
+updated_at?: (string | null)
+user?: EmbeddedResource
+user_details?: ({
+[k: string]: unknown
+} | null)
+user_slug?: (string | null)
+[k: string]: unknown
+}
+
+export interface MimeEmailPayload {
+id?: (number | null)
+mailbox?: (string | null)
+message_id?: (string | null)
+raw?: (string | null)
+[k: string]: unknown
+}
 
 export interface Note {
 associated_type?: (string | null)
@@ -423,6 +726,13 @@ user?: EmbeddedResource
 }
 
 export type Page = number
+
+export interface PendingEmail {
+id?: (number | null)
+mailbox?: (string | null)
+mime_email_payload?: EmbeddedResource
+[k: string]: unknown
+}
 
 export type PerPage = number
 
@@ -507,11 +817,34 @@ upsert_type?: (string | null)
 [k: string]: unknown
 }
 
+export interface PhoneNumberAssignment {
+id?: (number | null)
+number?: (string | null)
+user?: EmbeddedResource
+[k: string]: unknown
+}
+
 export type RecordId = (number | string)
 
 export type RecordIds = RecordId[]
 
 export type RecordIdsOrNone = (RecordId | "_is_null")[]
+
+export interface RecordingSetting {
+recording_default?: (boolean | null)
+[k: string]: unknown
+}
+
+export interface SavedListView {
+id?: (number | null)
+is_default?: (boolean | null)
+name?: (string | null)
+view?: (string | null)
+view_params?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
 
 export type Since = string
 
@@ -542,6 +875,28 @@ export type StringList = string[]
 
 export type StringsOrNone = string[]
 
+export interface Success {
+counts?: ({
+total_calls?: (number | null)
+total_emails?: (number | null)
+total_other_touches?: (number | null)
+[k: string]: unknown
+} | null)
+created_at?: (string | null)
+id?: (number | null)
+latest_action?: EmbeddedResource
+latest_cadence?: EmbeddedResource
+latest_call?: EmbeddedResource
+latest_email?: EmbeddedResource
+latest_step?: EmbeddedResource
+person?: EmbeddedResource
+succeeded_at?: (string | null)
+success_window_started_at?: (string | null)
+updated_at?: (string | null)
+user?: EmbeddedResource
+[k: string]: unknown
+}
+
 export interface Tag {
 id?: (number | null)
 name?: (string | null)
@@ -564,6 +919,85 @@ subject?: (string | null)
 task_type?: (string | null)
 updated_at?: (string | null)
 user?: EmbeddedResource
+[k: string]: unknown
+}
+
+export interface TaskCounts {
+total?: (number | null)
+scheduled?: (number | null)
+completed?: (number | null)
+overdue?: (number | null)
+today?: (number | null)
+tomorrow?: (number | null)
+this_week?: (number | null)
+next_week?: (number | null)
+[k: string]: unknown
+}
+
+export interface Team {
+_private_fields?: ({
+[k: string]: unknown
+} | null)
+allow_automated_email_steps?: (boolean | null)
+call_recording_disabled?: (boolean | null)
+click_tracking_default?: (boolean | null)
+created_at?: (string | null)
+custom_tracking_domain?: (string | null)
+deactivated?: (boolean | null)
+dispositions_required?: (boolean | null)
+email_daily_limit?: (number | null)
+group_privacy_setting?: (string | null)
+id?: (number | null)
+license_limit?: (number | null)
+local_dial_enabled?: (boolean | null)
+name?: (string | null)
+plan?: (string | null)
+plan_features?: ({
+[k: string]: unknown
+} | null)
+record_by_default?: (boolean | null)
+sentiments_required?: (boolean | null)
+team_visibility_default?: (string | null)
+updated_at?: (string | null)
+[k: string]: unknown
+}
+
+export interface TeamTemplate {
+_links?: ({
+[k: string]: unknown
+} | null)
+archived_at?: (string | null)
+body?: (string | null)
+body_preview?: (string | null)
+click_tracking_enabled?: (boolean | null)
+counts?: ({
+bounces?: (number | null)
+clicks?: (number | null)
+replies?: (number | null)
+sent_emails?: (number | null)
+views?: (number | null)
+[k: string]: unknown
+} | null)
+created_at?: (string | null)
+id?: (string | number | null)
+last_modified_at?: (string | null)
+last_modified_user?: EmbeddedResource
+last_used_at?: (string | null)
+open_tracking_enabled?: (boolean | null)
+subject?: (string | null)
+tags?: ((string | null)[] | null)
+title?: (string | null)
+updated_at?: (string | null)
+[k: string]: unknown
+}
+
+export interface TeamTemplateAttachment {
+attachment_file_size?: (number | null)
+attachment_id?: (number | null)
+download_url?: (string | null)
+id?: (number | null)
+name?: (string | null)
+team_template?: EmbeddedResource
 [k: string]: unknown
 }
 
@@ -884,6 +1318,19 @@ data: Account
 [k: string]: unknown
 }
 
+export interface CreateActivityInput {
+access_token?: AccessToken
+fields: {
+action_id?: RecordId
+task_id?: RecordId
+}
+}
+
+export interface CreateActivityOutput {
+data: Activity
+[k: string]: unknown
+}
+
 export interface CreateBulkJobInput {
 access_token?: AccessToken
 fields: {
@@ -918,6 +1365,40 @@ data: JobDataCreationResult
 [k: string]: unknown
 }
 
+export interface CreateBulkTaskRescheduleInput {
+access_token?: AccessToken
+fields: {
+task_ids: RecordIds
+due_date: string
+}
+}
+
+export interface CreateBulkTaskRescheduleOutput {
+metadata?: ListMetadata
+data: Task[]
+[k: string]: unknown
+}
+
+export interface CreateCadenceImportInput {
+access_token?: AccessToken
+fields: {
+settings?: {
+[k: string]: unknown
+}
+sharing_settings?: {
+[k: string]: unknown
+}
+cadence_content: {
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateCadenceImportOutput {
+data: CadenceImport
+[k: string]: unknown
+}
+
 export interface CreateCadenceMembershipInput {
 access_token?: AccessToken
 fields: {
@@ -949,12 +1430,35 @@ task_id?: RecordId
 crm_params?: {
 [k: string]: string | number | boolean
 }
+crm_activity_metadata?: {
+[k: string]: unknown
+}
 linked_call_data_record_ids?: RecordIds
 }
 }
 
 export interface CreateCallOutput {
 data: Call
+[k: string]: unknown
+}
+
+export interface CreateConversationCallInput {
+access_token?: AccessToken
+fields: {
+to: string
+from: string
+duration?: number
+call_created_at?: string
+user_guid?: string
+direction?: string
+recording: {
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateConversationCallOutput {
+data: ConversationCall
 [k: string]: unknown
 }
 
@@ -971,6 +1475,19 @@ data: CustomField
 [k: string]: unknown
 }
 
+export interface CreateExternalEmailInput {
+access_token?: AccessToken
+fields: {
+mailbox: string
+raw: string
+}
+}
+
+export interface CreateExternalEmailOutput {
+data: ExternalEmail
+[k: string]: unknown
+}
+
 export interface CreateImportInput {
 access_token?: AccessToken
 fields?: {
@@ -981,6 +1498,36 @@ user_id?: RecordId
 
 export interface CreateImportOutput {
 data: Import
+[k: string]: unknown
+}
+
+export interface CreateLiveFeedItemInput {
+access_token?: AccessToken
+fields: {
+user_guid: string
+subject_type: string
+subject_id: RecordId
+message: string
+idempotency_key?: string
+event_occurred_at: string
+}
+}
+
+export interface CreateLiveFeedItemOutput {
+metadata?: ListMetadata
+data: LiveFeedItem[]
+[k: string]: unknown
+}
+
+export interface CreateLiveWebsiteTrackingParameterInput {
+access_token?: AccessToken
+fields: {
+person_id: RecordId
+}
+}
+
+export interface CreateLiveWebsiteTrackingParameterOutput {
+data: LiveWebsiteTrackingParameter
 [k: string]: unknown
 }
 
@@ -999,6 +1546,18 @@ user_guid?: string
 
 export interface CreateNoteOutput {
 data: Note
+[k: string]: unknown
+}
+
+export interface CreateOngoingActionInput {
+access_token?: AccessToken
+fields: {
+action_id: RecordId
+}
+}
+
+export interface CreateOngoingActionOutput {
+data: Action
 [k: string]: unknown
 }
 
@@ -1041,6 +1600,7 @@ import_id?: RecordId
 tags?: string[]
 contact_restrictions?: ("call" | "email" | "message")[]
 do_not_contact?: boolean
+eu_resident?: boolean
 custom_fields?: CustomFields
 autotag_date?: boolean
 crm_id?: string
@@ -1065,12 +1625,29 @@ data: PersonStage
 [k: string]: unknown
 }
 
+export interface CreateSavedListViewInput {
+access_token?: AccessToken
+fields: {
+name: string
+view: ("people" | "companies" | "or recordings")
+is_default?: boolean
+view_params?: string
+shared?: boolean
+}
+}
+
+export interface CreateSavedListViewOutput {
+data: SavedListView
+[k: string]: unknown
+}
+
 export interface CreateTaskInput {
 access_token?: AccessToken
 fields: {
 subject: string
 person_id: RecordId
-user_id: RecordId
+user_id?: RecordId
+user_guid?: string
 task_type: ("call" | "email" | "general")
 due_date: string
 remind_at?: string
@@ -1105,6 +1682,13 @@ account_id: RecordId
 }
 
 export type DeleteAccountOutput = Deleted
+
+export interface DeleteBulkJobInput {
+access_token?: AccessToken
+bulk_jobs_id: RecordId
+}
+
+export type DeleteBulkJobOutput = Deleted
 
 export interface DeleteCadenceMembershipInput {
 access_token?: AccessToken
@@ -1149,6 +1733,20 @@ person_stage_id: RecordId
 
 export type DeletePersonStageOutput = Deleted
 
+export interface DeleteSavedListViewInput {
+access_token?: AccessToken
+saved_list_view_id: RecordId
+}
+
+export type DeleteSavedListViewOutput = Deleted
+
+export interface DeleteTaskInput {
+access_token?: AccessToken
+task_id: RecordId
+}
+
+export type DeleteTaskOutput = Deleted
+
 export interface DeleteWebhookSubscriptionInput {
 access_token?: AccessToken
 webhook_subscription_id: RecordId
@@ -1190,6 +1788,36 @@ data: Account
 [k: string]: unknown
 }
 
+export interface GetAccountStageInput {
+access_token?: AccessToken
+account_stage_id: RecordId
+}
+
+export interface GetAccountStageOutput {
+data: AccountStage
+[k: string]: unknown
+}
+
+export interface GetAccountTierInput {
+access_token?: AccessToken
+account_tier_id: RecordId
+}
+
+export interface GetAccountTierOutput {
+data: AccountTier
+[k: string]: unknown
+}
+
+export interface GetActionInput {
+access_token?: AccessToken
+action_id: RecordId
+}
+
+export interface GetActionOutput {
+data: Action
+[k: string]: unknown
+}
+
 export interface GetBulkJobInput {
 access_token?: AccessToken
 bulk_jobs_id: RecordId
@@ -1207,6 +1835,16 @@ cadence_id: RecordId
 
 export interface GetCadenceOutput {
 data: Cadence
+[k: string]: unknown
+}
+
+export interface GetCadenceExportInput {
+access_token?: AccessToken
+cadence_id: RecordId
+}
+
+export interface GetCadenceExportOutput {
+data: CadenceExport
 [k: string]: unknown
 }
 
@@ -1230,6 +1868,36 @@ data: Call
 [k: string]: unknown
 }
 
+export interface GetCallDataRecordInput {
+access_token?: AccessToken
+call_data_record_id: RecordId
+}
+
+export interface GetCallDataRecordOutput {
+data: CallDataRecord
+[k: string]: unknown
+}
+
+export interface GetCallInstructionInput {
+access_token?: AccessToken
+call_instruction_id: RecordId
+}
+
+export interface GetCallInstructionOutput {
+data: CallInstruction
+[k: string]: unknown
+}
+
+export interface GetCrmActivityInput {
+access_token?: AccessToken
+crm_activity_id: RecordId
+}
+
+export interface GetCrmActivityOutput {
+data: CrmActivity
+[k: string]: unknown
+}
+
 export interface GetCustomFieldInput {
 access_token?: AccessToken
 custom_field_id: RecordId
@@ -1243,10 +1911,32 @@ data: CustomField
 export interface GetEmailInput {
 access_token?: AccessToken
 email_id: RecordId
+scoped_fields?: string
 }
 
 export interface GetEmailOutput {
 data: Email
+[k: string]: unknown
+}
+
+export interface GetEmailTemplateInput {
+access_token?: AccessToken
+email_template_id: RecordId
+include_signature?: boolean
+}
+
+export interface GetEmailTemplateOutput {
+data: EmailTemplate
+[k: string]: unknown
+}
+
+export interface GetGroupInput {
+access_token?: AccessToken
+group_id: RecordId
+}
+
+export interface GetGroupOutput {
+data: Group
 [k: string]: unknown
 }
 
@@ -1257,6 +1947,25 @@ import_id: RecordId
 
 export interface GetImportOutput {
 data: Import
+[k: string]: unknown
+}
+
+export interface GetMeInput {
+access_token?: AccessToken
+}
+
+export interface GetMeOutput {
+data: User
+[k: string]: unknown
+}
+
+export interface GetMimeEmailPayloadInput {
+access_token?: AccessToken
+email_id: RecordId
+}
+
+export interface GetMimeEmailPayloadOutput {
+data: MimeEmailPayload
 [k: string]: unknown
 }
 
@@ -1290,6 +1999,36 @@ data: PersonStage
 [k: string]: unknown
 }
 
+export interface GetPhoneNumberAssignmentInput {
+access_token?: AccessToken
+phone_number_assignment_id: RecordId
+}
+
+export interface GetPhoneNumberAssignmentOutput {
+data: PhoneNumberAssignment
+[k: string]: unknown
+}
+
+export interface GetRecordingSettingInput {
+access_token?: AccessToken
+phone_number: (string | number)
+}
+
+export interface GetRecordingSettingOutput {
+data: RecordingSetting
+[k: string]: unknown
+}
+
+export interface GetSavedListViewInput {
+access_token?: AccessToken
+saved_list_view_id: RecordId
+}
+
+export interface GetSavedListViewOutput {
+data: SavedListView
+[k: string]: unknown
+}
+
 export interface GetStepInput {
 access_token?: AccessToken
 step_id: RecordId
@@ -1307,6 +2046,46 @@ task_id: RecordId
 
 export interface GetTaskOutput {
 data: Task
+[k: string]: unknown
+}
+
+export interface GetTaskCountsInput {
+access_token?: AccessToken
+task_ids?: RecordIds
+user_id?: RecordIds
+person_id?: RecordIds
+account_id?: RecordIds
+current_state?: ("scheduled" | "completed")[]
+task_type?: ("call" | "email" | "general")[]
+time_interval_filter?: ("overdue" | "today" | "tomorrow" | "this_week" | "next_week")
+completed_time_interval?: ("today" | "yesterday" | "this_week" | "previous_week" | "this_month")
+idempotency_key?: string
+locale?: StringList
+source?: StringList
+}
+
+export interface GetTaskCountsOutput {
+data: TaskCounts
+[k: string]: unknown
+}
+
+export interface GetTeamInput {
+access_token?: AccessToken
+}
+
+export interface GetTeamOutput {
+data: Team
+[k: string]: unknown
+}
+
+export interface GetTeamTemplateInput {
+access_token?: AccessToken
+team_template_id: (string | number)
+include_signature?: boolean
+}
+
+export interface GetTeamTemplateOutput {
+data: TeamTemplate
 [k: string]: unknown
 }
 
@@ -1349,6 +2128,7 @@ export interface ListAccountStagesInput {
 access_token?: AccessToken
 account_stage_ids?: RecordIds
 updated_at?: TimeRange
+active?: boolean
 sort_by?: ("created_at" | "updated_at" | "order")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -1381,6 +2161,7 @@ export interface ListAccountTiersInput {
 access_token?: AccessToken
 account_tier_ids?: RecordIds
 name?: string[]
+active?: boolean
 sort_by?: ("created_at" | "updated_at" | "order")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -1496,6 +2277,46 @@ search?: DdlSearch
 
 export type ListActionsDdlOutput = DdlResult
 
+export interface ListActivityHistoriesInput {
+access_token?: AccessToken
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+sort_by?: ("occurred_at" | "updated_at")
+sort_direction?: SortDirection
+type?: StringList
+occurred_at?: TimeRange
+pinned?: boolean
+resource_type?: StringList
+resource_id?: RecordId
+limit_paging_counts?: LimitPagingCounts
+activity_history_ids?: RecordIds
+updated_at?: TimeRange
+user_guid?: string
+}
+
+export interface ListActivityHistoriesOutput {
+metadata?: ListMetadata
+data: ActivityHistory[]
+[k: string]: unknown
+}
+
+export interface ListBulkJobDataInput {
+access_token?: AccessToken
+bulk_jobs_id: RecordId
+id?: {
+gt?: number
+}
+per_page?: PerPage
+status?: ("pending" | "success" | "error" | "retrying")[]
+}
+
+export interface ListBulkJobDataOutput {
+metadata?: ListMetadata
+data: JobData[]
+[k: string]: unknown
+}
+
 export interface ListBulkJobResultsInput {
 access_token?: AccessToken
 bulk_jobs_id: RecordId
@@ -1509,6 +2330,21 @@ per_page?: PerPage
 export interface ListBulkJobResultsOutput {
 metadata?: ListMetadata
 data: BulkJobResult[]
+[k: string]: unknown
+}
+
+export interface ListBulkJobsInput {
+access_token?: AccessToken
+id?: {
+gt?: number
+}
+per_page?: PerPage
+state?: ("open" | "executing" | "done" | "cancelled")[]
+}
+
+export interface ListBulkJobsOutput {
+metadata?: ListMetadata
+data: BulkJob[]
 [k: string]: unknown
 }
 
@@ -1558,6 +2394,9 @@ people_addable?: boolean
 archived?: boolean
 group_ids?: RecordIds
 updated_at?: TimeRange
+tag_ids?: RecordIds
+override_contact_restrictions?: boolean
+pending_actions_assigned_to?: string
 sort_by?: ("created_at" | "updated_at" | "name")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -1580,6 +2419,24 @@ people_addable?: boolean
 
 export type ListCadencesDdlOutput = DdlResult
 
+export interface ListCalendarEventsInput {
+access_token?: AccessToken
+sort_by?: "start_time"
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+start_time?: string
+end_time?: string
+user_guid?: string
+}
+
+export interface ListCalendarEventsOutput {
+metadata?: ListMetadata
+data: CalendarEvent[]
+[k: string]: unknown
+}
+
 export interface ListCallDataRecordsInput {
 access_token?: AccessToken
 call_data_record_ids?: RecordIds
@@ -1588,6 +2445,12 @@ created_at?: TimeRange
 updated_at?: TimeRange
 user_guid?: string[]
 person_id?: RecordIds
+direction?: ("inbound" | "outbound")
+status?: string
+sentiment?: string
+disposition?: string
+recordings_only?: boolean
+group_id?: RecordId
 sort_by?: ("created_at" | "updated_at")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -1631,6 +2494,30 @@ search?: DdlSearch
 }
 
 export type ListCallDispositionsDdlOutput = DdlResult
+
+export interface ListCallInstructionsInput {
+access_token?: AccessToken
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+call_instruction_ids?: RecordIds
+}
+
+export interface ListCallInstructionsOutput {
+metadata?: ListMetadata
+data: CallInstruction[]
+[k: string]: unknown
+}
+
+export interface ListCallInstructionsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListCallInstructionsDdlOutput = DdlResult
 
 export interface ListCallSentimentsInput {
 access_token?: AccessToken
@@ -1724,6 +2611,7 @@ export type ListCrmActivitiesDdlOutput = DdlResult
 export interface ListCrmActivityFieldsInput {
 access_token?: AccessToken
 source?: ("email" | "phone")
+editable_source?: ("email" | "phone")
 sort_by?: ("title" | "updated_at")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -1746,10 +2634,32 @@ source?: ("email" | "phone")
 
 export type ListCrmActivityFieldsDdlOutput = DdlResult
 
+export interface ListCrmUsersInput {
+access_token?: AccessToken
+crm_user_ids?: RecordIds
+crm_id?: StringList
+user_id?: RecordIds
+user_guid?: StringList
+search?: StringList
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+sort_by?: ("id" | "name" | "updated_at")
+sort_direction?: SortDirection
+}
+
+export interface ListCrmUsersOutput {
+metadata?: ListMetadata
+data: CrmUser[]
+[k: string]: unknown
+}
+
 export interface ListCustomFieldsInput {
 access_token?: AccessToken
 custom_field_ids?: RecordIds
 field_type?: ("person" | "company" | "opportunity")
+value_type?: ("text" | "date" | "datetime" | "picklist" | "user_reference")
 sort_by?: ("created_at" | "updated_at" | "name")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -1780,6 +2690,58 @@ field_type?: ("person" | "company" | "opportunity")
 
 export type ListCustomFieldsValueDdlOutput = DdlResult
 
+export interface ListEmailTemplateAttachmentsInput {
+access_token?: AccessToken
+email_template_attachment_ids?: RecordIds
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+email_template_id?: RecordIds
+}
+
+export interface ListEmailTemplateAttachmentsOutput {
+metadata?: ListMetadata
+data: EmailTemplateAttachment[]
+[k: string]: unknown
+}
+
+export interface ListEmailTemplatesInput {
+access_token?: AccessToken
+email_template_ids?: RecordIds
+updated_at?: TimeRange
+linked_to_team_template?: boolean
+search?: string
+tag_ids?: RecordIds
+tag?: StringList
+filter_by_owner?: boolean
+group_id?: RecordIds
+include_cadence_templates?: boolean
+include_archived_templates?: boolean
+cadence_id?: RecordIds
+sort_by?: ("created_at" | "updated_at" | "last_used_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListEmailTemplatesOutput {
+metadata?: ListMetadata
+data: EmailTemplate[]
+[k: string]: unknown
+}
+
+export interface ListEmailTemplatesDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListEmailTemplatesDdlOutput = DdlResult
+
 export interface ListEmailsInput {
 access_token?: AccessToken
 email_ids?: RecordIds
@@ -1797,6 +2759,11 @@ crm_activity_id?: RecordIds
 one_off?: boolean
 personalization?: string[]
 scoped_fields?: string[]
+email_template_id?: RecordIds
+account_id?: RecordIds
+has_replies?: boolean
+has_clicks?: boolean
+has_views?: boolean
 sort_by?: ("updated_at" | "send_time")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -1842,6 +2809,9 @@ export interface ListImportsInput {
 access_token?: AccessToken
 import_ids?: RecordIds
 user_ids?: RecordIds
+import_type?: string
+name?: string
+created_at?: TimeRange
 sort_by?: ("created_at" | "updated_at")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -1870,6 +2840,66 @@ search?: DdlSearch
 
 export type ListLocalesDdlOutput = DdlResult
 
+export interface ListMeetingSettingsInput {
+access_token?: AccessToken
+user_guids?: StringList
+updated_at?: TimeRange
+calendar_type?: string
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListMeetingSettingsOutput {
+metadata?: ListMetadata
+data: MeetingSetting[]
+[k: string]: unknown
+}
+
+export interface ListMeetingsInput {
+access_token?: AccessToken
+meeting_ids?: RecordIds
+status?: string
+person_id?: string
+account_id?: string
+event_ids?: RecordIds
+i_cal_uids?: StringList
+task_ids?: RecordIds
+include_meetings_settings?: boolean
+start_time?: TimeRange
+created_at?: TimeRange
+user_guids?: StringList
+show_deleted?: boolean
+booked_by_user_uuid?: string
+no_show?: boolean
+meeting_type_id?: RecordId
+cadence_id?: RecordId
+step_id?: RecordId
+sort_by?: ("start_time" | "created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+person_ids?: RecordIds
+}
+
+export interface ListMeetingsOutput {
+metadata?: ListMetadata
+data: Meeting[]
+[k: string]: unknown
+}
+
+export interface ListMeetingsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListMeetingsDdlOutput = DdlResult
+
 export interface ListNotesInput {
 access_token?: AccessToken
 note_ids?: RecordIds
@@ -1896,6 +2926,20 @@ search?: DdlSearch
 }
 
 export type ListNotesDdlOutput = DdlResult
+
+export interface ListPendingEmailsInput {
+access_token?: AccessToken
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListPendingEmailsOutput {
+metadata?: ListMetadata
+data: PendingEmail[]
+[k: string]: unknown
+}
 
 export interface ListPeopleInput {
 access_token?: AccessToken
@@ -1963,6 +3007,7 @@ export type ListPeopleDdlOutput = DdlResult
 export interface ListPersonStagesInput {
 access_token?: AccessToken
 person_stage_ids?: RecordIds
+active?: boolean
 sort_by?: ("created_at" | "updated_at")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -1984,12 +3029,64 @@ search?: DdlSearch
 
 export type ListPersonStagesDdlOutput = DdlResult
 
+export interface ListPhoneNumberAssignmentsInput {
+access_token?: AccessToken
+phone_number_assignment_ids?: RecordIds
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListPhoneNumberAssignmentsOutput {
+metadata?: ListMetadata
+data: PhoneNumberAssignment[]
+[k: string]: unknown
+}
+
+export interface ListPhoneNumberAssignmentsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListPhoneNumberAssignmentsDdlOutput = DdlResult
+
+export interface ListSavedListViewsInput {
+access_token?: AccessToken
+saved_list_view_ids?: RecordIds
+view?: string
+shared?: boolean
+include_shared?: boolean
+sort_by?: "name"
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListSavedListViewsOutput {
+metadata?: ListMetadata
+data: SavedListView[]
+[k: string]: unknown
+}
+
+export interface ListSavedListViewsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListSavedListViewsDdlOutput = DdlResult
+
 export interface ListStepsInput {
 access_token?: AccessToken
 step_ids?: RecordIds
 cadence_id?: RecordId
 type?: ("email" | "phone" | "integration" | "other")
 has_due_actions?: boolean
+updated_at?: TimeRange
 sort_by?: ("created_at" | "updated_at")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -2011,6 +3108,32 @@ cadence_id?: RecordId
 }
 
 export type ListStepsDdlOutput = DdlResult
+
+export interface ListSuccessesInput {
+access_token?: AccessToken
+success_ids?: RecordIds
+person_id?: RecordIds
+updated_at?: TimeRange
+sort_by?: ("created_at" | "updated_at" | "succeeded_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListSuccessesOutput {
+metadata?: ListMetadata
+data: Success[]
+[k: string]: unknown
+}
+
+export interface ListSuccessesDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListSuccessesDdlOutput = DdlResult
 
 export interface ListTagsInput {
 access_token?: AccessToken
@@ -2055,6 +3178,10 @@ task_type?: ("call" | "email" | "general")[]
 time_interval_filter?: ("overdue" | "today" | "tomorrow" | "this_week" | "next_week")
 idempotency_key?: string
 locale?: StringList
+updated_at?: TimeRange
+completed_at?: TimeRange
+completed_time_interval?: ("today" | "yesterday" | "this_week" | "previous_week" | "this_month")
+source?: StringList
 sort_by?: ("due_date" | "due_at")
 sort_direction?: SortDirection
 per_page?: PerPage
@@ -2076,6 +3203,51 @@ search?: DdlSearch
 
 export type ListTasksDdlOutput = DdlResult
 
+export interface ListTeamTemplateAttachmentsInput {
+access_token?: AccessToken
+team_template_attachment_ids?: RecordIds
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+team_template_id?: StringList
+}
+
+export interface ListTeamTemplateAttachmentsOutput {
+metadata?: ListMetadata
+data: TeamTemplateAttachment[]
+[k: string]: unknown
+}
+
+export interface ListTeamTemplatesInput {
+access_token?: AccessToken
+team_template_ids?: StringList
+updated_at?: TimeRange
+search?: string
+tag_ids?: RecordIds
+tag?: StringList
+include_archived_templates?: boolean
+sort_by?: ("created_at" | "updated_at" | "last_used_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListTeamTemplatesOutput {
+metadata?: ListMetadata
+data: TeamTemplate[]
+[k: string]: unknown
+}
+
+export interface ListTeamTemplatesDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListTeamTemplatesDdlOutput = DdlResult
+
 export interface ListUnlinkedCallDataRecordsDdlInput {
 access_token?: AccessToken
 search?: DdlSearch
@@ -2094,6 +3266,9 @@ active?: boolean
 visible_only?: boolean
 has_crm_user?: boolean
 work_country?: string[]
+seat_package?: string
+managed_ar?: boolean
+manager_user_guid?: string
 sort_by?: ("id" | "email" | "name" | "group" | "role")
 sort_direction?: SortDirection
 page?: Page
@@ -2270,6 +3445,7 @@ state?: State
 since?: Since
 max_records?: MaxRecords
 account_stage_ids?: RecordIds
+active?: boolean
 }
 
 export interface PollAccountStagesOutput {
@@ -2358,6 +3534,31 @@ has_more: HasMore
 [k: string]: unknown
 }
 
+export interface PollActivityHistoriesInput {
+access_token?: AccessToken
+state?: State
+since?: Since
+max_records?: MaxRecords
+type?: StringList
+occurred_at?: TimeRange
+pinned?: boolean
+resource_type?: StringList
+resource_id?: RecordId
+activity_history_ids?: RecordIds
+user_guid?: string
+}
+
+export interface PollActivityHistoriesOutput {
+records: {
+change: Change
+record: ActivityHistory
+[k: string]: unknown
+}[]
+state: State
+has_more: HasMore
+[k: string]: unknown
+}
+
 export interface PollCadenceMembershipsInput {
 access_token?: AccessToken
 state?: State
@@ -2393,6 +3594,9 @@ shared?: boolean
 people_addable?: boolean
 archived?: boolean
 group_ids?: RecordIds
+tag_ids?: RecordIds
+override_contact_restrictions?: boolean
+pending_actions_assigned_to?: string
 }
 
 export interface PollCadencesOutput {
@@ -2416,6 +3620,12 @@ has_call?: boolean
 created_at?: TimeRange
 user_guid?: string[]
 person_id?: RecordIds
+direction?: ("inbound" | "outbound")
+status?: string
+sentiment?: string
+disposition?: string
+recordings_only?: boolean
+group_id?: RecordId
 }
 
 export interface PollCallDataRecordsOutput {
@@ -2472,6 +3682,34 @@ has_more: HasMore
 [k: string]: unknown
 }
 
+export interface PollEmailTemplatesInput {
+access_token?: AccessToken
+state?: State
+since?: Since
+max_records?: MaxRecords
+email_template_ids?: RecordIds
+linked_to_team_template?: boolean
+search?: string
+tag_ids?: RecordIds
+tag?: StringList
+filter_by_owner?: boolean
+group_id?: RecordIds
+include_cadence_templates?: boolean
+include_archived_templates?: boolean
+cadence_id?: RecordIds
+}
+
+export interface PollEmailTemplatesOutput {
+records: {
+change: Change
+record: EmailTemplate
+[k: string]: unknown
+}[]
+state: State
+has_more: HasMore
+[k: string]: unknown
+}
+
 export interface PollEmailsInput {
 access_token?: AccessToken
 state?: State
@@ -2491,6 +3729,11 @@ crm_activity_id?: RecordIds
 one_off?: boolean
 personalization?: string[]
 scoped_fields?: string[]
+email_template_id?: RecordIds
+account_id?: RecordIds
+has_replies?: boolean
+has_clicks?: boolean
+has_views?: boolean
 }
 
 export interface PollEmailsOutput {
@@ -2575,6 +3818,71 @@ export interface PollPeopleOutput {
 records: {
 change: Change
 record: Person
+[k: string]: unknown
+}[]
+state: State
+has_more: HasMore
+[k: string]: unknown
+}
+
+export interface PollStepsInput {
+access_token?: AccessToken
+state?: State
+since?: Since
+max_records?: MaxRecords
+step_ids?: RecordIds
+cadence_id?: RecordId
+type?: ("email" | "phone" | "integration" | "other")
+has_due_actions?: boolean
+}
+
+export interface PollStepsOutput {
+records: {
+change: Change
+record: Step
+[k: string]: unknown
+}[]
+state: State
+has_more: HasMore
+[k: string]: unknown
+}
+
+export interface PollSuccessesInput {
+access_token?: AccessToken
+state?: State
+since?: Since
+max_records?: MaxRecords
+success_ids?: RecordIds
+person_id?: RecordIds
+}
+
+export interface PollSuccessesOutput {
+records: {
+change: Change
+record: Success
+[k: string]: unknown
+}[]
+state: State
+has_more: HasMore
+[k: string]: unknown
+}
+
+export interface PollTeamTemplatesInput {
+access_token?: AccessToken
+state?: State
+since?: Since
+max_records?: MaxRecords
+team_template_ids?: StringList
+search?: string
+tag_ids?: RecordIds
+tag?: StringList
+include_archived_templates?: boolean
+}
+
+export interface PollTeamTemplatesOutput {
+records: {
+change: Change
+record: TeamTemplate
 [k: string]: unknown
 }[]
 state: State
@@ -2810,6 +4118,59 @@ data: Import
 [k: string]: unknown
 }
 
+export interface UpdateMeetingInput {
+access_token?: AccessToken
+meeting_id: RecordId
+fields: {
+no_show?: boolean
+status?: string
+reschedule_status?: string
+event_id?: string
+i_cal_uid?: string
+}
+}
+
+export interface UpdateMeetingOutput {
+data: Meeting
+[k: string]: unknown
+}
+
+export interface UpdateMeetingSettingInput {
+access_token?: AccessToken
+meeting_setting_id: RecordId
+fields: {
+primary_calendar_id?: string
+primary_calendar_name?: string
+calendar_type?: string
+title?: string
+description?: string
+location?: string
+default_meeting_length?: number
+buffer_time_duration?: number
+times_available?: {
+[k: string]: unknown
+}
+schedule_buffer_enabled?: boolean
+availability_limit_enabled?: boolean
+availability_limit?: number
+schedule_delay?: number
+allow_booking_on_behalf?: boolean
+allow_booking_overtime?: boolean
+allow_event_overlap?: boolean
+share_event_detail?: boolean
+enable_dynamic_location?: boolean
+enable_calendar_sync?: boolean
+time_zone?: string
+primary_calendar_connection_failed?: boolean
+reschedule_meetings_enabled?: string
+}
+}
+
+export interface UpdateMeetingSettingOutput {
+data: MeetingSetting
+[k: string]: unknown
+}
+
 export interface UpdateNoteInput {
 access_token?: AccessToken
 note_id: RecordId
@@ -2821,6 +4182,22 @@ call_id?: RecordId
 
 export interface UpdateNoteOutput {
 data: Note
+[k: string]: unknown
+}
+
+export interface UpdatePendingEmailInput {
+access_token?: AccessToken
+email_id: RecordId
+fields: {
+error_message?: string
+message_id?: string
+sent_at?: string
+status: ("sent" | "failed")
+}
+}
+
+export interface UpdatePendingEmailOutput {
+data: PendingEmail
 [k: string]: unknown
 }
 
@@ -2859,6 +4236,7 @@ import_id?: RecordId
 tags?: string[]
 contact_restrictions?: ("call" | "email" | "message")[]
 do_not_contact?: boolean
+eu_resident?: boolean
 custom_fields?: CustomFields
 crm_id?: string
 crm_id_type?: "salesforce"
@@ -2883,6 +4261,63 @@ data: PersonStage
 [k: string]: unknown
 }
 
+export interface UpdateSavedListViewInput {
+access_token?: AccessToken
+saved_list_view_id: RecordId
+fields: {
+name?: string
+is_default?: boolean
+view_params?: string
+shared?: boolean
+}
+}
+
+export interface UpdateSavedListViewOutput {
+data: SavedListView
+[k: string]: unknown
+}
+
+export interface UpdateTaskInput {
+access_token?: AccessToken
+task_id: RecordId
+fields: {
+subject?: string
+person_id?: RecordId
+user_id?: RecordId
+user_guid?: string
+task_type?: ("call" | "email" | "general")
+due_date?: string
+due_at?: string
+current_state?: ("scheduled" | "completed")
+remind_at?: string
+description?: string
+is_logged?: boolean
+}
+}
+
+export interface UpdateTaskOutput {
+data: Task
+[k: string]: unknown
+}
+
+export interface UpdateUserInput {
+access_token?: AccessToken
+user_id: RecordId
+fields: {
+active?: boolean
+work_country?: string
+role_id?: RecordId
+group_id?: RecordId
+seat_package?: string
+manager_user_guid?: string
+}
+}
+
+export interface UpdateUserOutput {
+data: User
+[k: string]: unknown
+}
+
 export interface UpdateWebhookSubscriptionInput {
 access_token?: AccessToken
 webhook_subscription_id: RecordId
@@ -2893,6 +4328,76 @@ enabled: boolean
 
 export interface UpdateWebhookSubscriptionOutput {
 data: WebhookSubscription
+[k: string]: unknown
+}
+
+export interface UpsertAccountInput {
+access_token?: AccessToken
+fields: {
+upsert_key?: ("id" | "crm_id" | "domain")
+id?: number
+name?: string
+domain?: string
+conversational_name?: string
+description?: string
+phone?: string
+website?: string
+linkedin_url?: string
+twitter_handle?: string
+street?: string
+city?: string
+state?: string
+postal_code?: string
+country?: string
+locale?: string
+industry?: string
+company_type?: string
+founded?: string
+revenue_range?: string
+size?: string
+do_not_contact?: boolean
+custom_fields?: CustomFields
+tags?: StringList
+owner_id?: RecordId
+company_stage_id?: RecordId
+account_tier_id?: RecordId
+crm_id_type?: string
+crm_id?: string
+}
+}
+
+export interface UpsertAccountOutput {
+data: AccountUpsert
+[k: string]: unknown
+}
+
+export interface UpsertCalendarEventInput {
+access_token?: AccessToken
+fields: {
+upsert_key?: string
+updated_at?: string
+title?: string
+status?: string
+start_time: string
+recurring?: boolean
+recurrence?: string
+organizer?: string
+location?: string
+id: string
+i_cal_uid: string
+end_time: string
+description?: string
+canceled_at?: string
+calendar_id: string
+attendees?: {
+[k: string]: unknown
+}
+all_day?: boolean
+}
+}
+
+export interface UpsertCalendarEventOutput {
+data: CalendarEvent
 [k: string]: unknown
 }
 
@@ -2932,6 +4437,7 @@ import_id?: RecordId
 tags?: string[]
 contact_restrictions?: ("call" | "email" | "message")[]
 do_not_contact?: boolean
+eu_resident?: boolean
 custom_fields?: CustomFields
 crm_id?: string
 crm_id_type?: "salesforce"
@@ -2986,40 +4492,69 @@ export interface Operations {
   conversation_transcript_created: { input: ConversationTranscriptCreatedInput; output: ConversationTranscriptCreatedOutput };
   conversation_updated: { input: ConversationUpdatedInput; output: ConversationUpdatedOutput };
   create_account: { input: CreateAccountInput; output: CreateAccountOutput };
+  create_activity: { input: CreateActivityInput; output: CreateActivityOutput };
   create_bulk_job: { input: CreateBulkJobInput; output: CreateBulkJobOutput };
   create_bulk_job_data: { input: CreateBulkJobDataInput; output: CreateBulkJobDataOutput };
+  create_bulk_task_reschedule: { input: CreateBulkTaskRescheduleInput; output: CreateBulkTaskRescheduleOutput };
+  create_cadence_import: { input: CreateCadenceImportInput; output: CreateCadenceImportOutput };
   create_cadence_membership: { input: CreateCadenceMembershipInput; output: CreateCadenceMembershipOutput };
   create_call: { input: CreateCallInput; output: CreateCallOutput };
+  create_conversation_call: { input: CreateConversationCallInput; output: CreateConversationCallOutput };
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
+  create_external_email: { input: CreateExternalEmailInput; output: CreateExternalEmailOutput };
   create_import: { input: CreateImportInput; output: CreateImportOutput };
+  create_live_feed_item: { input: CreateLiveFeedItemInput; output: CreateLiveFeedItemOutput };
+  create_live_website_tracking_parameter: { input: CreateLiveWebsiteTrackingParameterInput; output: CreateLiveWebsiteTrackingParameterOutput };
   create_note: { input: CreateNoteInput; output: CreateNoteOutput };
+  create_ongoing_action: { input: CreateOngoingActionInput; output: CreateOngoingActionOutput };
   create_person: { input: CreatePersonInput; output: CreatePersonOutput };
   create_person_stage: { input: CreatePersonStageInput; output: CreatePersonStageOutput };
+  create_saved_list_view: { input: CreateSavedListViewInput; output: CreateSavedListViewOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
   create_webhook_subscription: { input: CreateWebhookSubscriptionInput; output: CreateWebhookSubscriptionOutput };
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
+  delete_bulk_job: { input: DeleteBulkJobInput; output: DeleteBulkJobOutput };
   delete_cadence_membership: { input: DeleteCadenceMembershipInput; output: DeleteCadenceMembershipOutput };
   delete_custom_field: { input: DeleteCustomFieldInput; output: DeleteCustomFieldOutput };
   delete_import: { input: DeleteImportInput; output: DeleteImportOutput };
   delete_note: { input: DeleteNoteInput; output: DeleteNoteOutput };
   delete_person: { input: DeletePersonInput; output: DeletePersonOutput };
   delete_person_stage: { input: DeletePersonStageInput; output: DeletePersonStageOutput };
+  delete_saved_list_view: { input: DeleteSavedListViewInput; output: DeleteSavedListViewOutput };
+  delete_task: { input: DeleteTaskInput; output: DeleteTaskOutput };
   delete_webhook_subscription: { input: DeleteWebhookSubscriptionInput; output: DeleteWebhookSubscriptionOutput };
   email_updated: { input: EmailUpdatedInput; output: EmailUpdatedOutput };
   email_with_body_and_subject_updated: { input: EmailWithBodyAndSubjectUpdatedInput; output: EmailWithBodyAndSubjectUpdatedOutput };
   get_account: { input: GetAccountInput; output: GetAccountOutput };
+  get_account_stage: { input: GetAccountStageInput; output: GetAccountStageOutput };
+  get_account_tier: { input: GetAccountTierInput; output: GetAccountTierOutput };
+  get_action: { input: GetActionInput; output: GetActionOutput };
   get_bulk_job: { input: GetBulkJobInput; output: GetBulkJobOutput };
   get_cadence: { input: GetCadenceInput; output: GetCadenceOutput };
+  get_cadence_export: { input: GetCadenceExportInput; output: GetCadenceExportOutput };
   get_cadence_membership: { input: GetCadenceMembershipInput; output: GetCadenceMembershipOutput };
   get_call: { input: GetCallInput; output: GetCallOutput };
+  get_call_data_record: { input: GetCallDataRecordInput; output: GetCallDataRecordOutput };
+  get_call_instruction: { input: GetCallInstructionInput; output: GetCallInstructionOutput };
+  get_crm_activity: { input: GetCrmActivityInput; output: GetCrmActivityOutput };
   get_custom_field: { input: GetCustomFieldInput; output: GetCustomFieldOutput };
   get_email: { input: GetEmailInput; output: GetEmailOutput };
+  get_email_template: { input: GetEmailTemplateInput; output: GetEmailTemplateOutput };
+  get_group: { input: GetGroupInput; output: GetGroupOutput };
   get_import: { input: GetImportInput; output: GetImportOutput };
+  get_me: { input: GetMeInput; output: GetMeOutput };
+  get_mime_email_payload: { input: GetMimeEmailPayloadInput; output: GetMimeEmailPayloadOutput };
   get_note: { input: GetNoteInput; output: GetNoteOutput };
   get_person: { input: GetPersonInput; output: GetPersonOutput };
   get_person_stage: { input: GetPersonStageInput; output: GetPersonStageOutput };
+  get_phone_number_assignment: { input: GetPhoneNumberAssignmentInput; output: GetPhoneNumberAssignmentOutput };
+  get_recording_setting: { input: GetRecordingSettingInput; output: GetRecordingSettingOutput };
+  get_saved_list_view: { input: GetSavedListViewInput; output: GetSavedListViewOutput };
   get_step: { input: GetStepInput; output: GetStepOutput };
   get_task: { input: GetTaskInput; output: GetTaskOutput };
+  get_task_counts: { input: GetTaskCountsInput; output: GetTaskCountsOutput };
+  get_team: { input: GetTeamInput; output: GetTeamOutput };
+  get_team_template: { input: GetTeamTemplateInput; output: GetTeamTemplateOutput };
   get_user: { input: GetUserInput; output: GetUserOutput };
   get_webhook_subscription: { input: GetWebhookSubscriptionInput; output: GetWebhookSubscriptionOutput };
   link_swap: { input: LinkSwapInput; output: LinkSwapOutput };
@@ -3033,16 +4568,22 @@ export interface Operations {
   list_accounts_or_people_ddl: { input: ListAccountsOrPeopleDdlInput; output: ListAccountsOrPeopleDdlOutput };
   list_actions: { input: ListActionsInput; output: ListActionsOutput };
   list_actions_ddl: { input: ListActionsDdlInput; output: ListActionsDdlOutput };
+  list_activity_histories: { input: ListActivityHistoriesInput; output: ListActivityHistoriesOutput };
+  list_bulk_job_data: { input: ListBulkJobDataInput; output: ListBulkJobDataOutput };
   list_bulk_job_results: { input: ListBulkJobResultsInput; output: ListBulkJobResultsOutput };
+  list_bulk_jobs: { input: ListBulkJobsInput; output: ListBulkJobsOutput };
   list_bulk_jobs_ddl: { input: ListBulkJobsDdlInput; output: ListBulkJobsDdlOutput };
   list_cadence_memberships: { input: ListCadenceMembershipsInput; output: ListCadenceMembershipsOutput };
   list_cadence_memberships_ddl: { input: ListCadenceMembershipsDdlInput; output: ListCadenceMembershipsDdlOutput };
   list_cadences: { input: ListCadencesInput; output: ListCadencesOutput };
   list_cadences_ddl: { input: ListCadencesDdlInput; output: ListCadencesDdlOutput };
+  list_calendar_events: { input: ListCalendarEventsInput; output: ListCalendarEventsOutput };
   list_call_data_records: { input: ListCallDataRecordsInput; output: ListCallDataRecordsOutput };
   list_call_data_records_ddl: { input: ListCallDataRecordsDdlInput; output: ListCallDataRecordsDdlOutput };
   list_call_dispositions: { input: ListCallDispositionsInput; output: ListCallDispositionsOutput };
   list_call_dispositions_ddl: { input: ListCallDispositionsDdlInput; output: ListCallDispositionsDdlOutput };
+  list_call_instructions: { input: ListCallInstructionsInput; output: ListCallInstructionsOutput };
+  list_call_instructions_ddl: { input: ListCallInstructionsDdlInput; output: ListCallInstructionsDdlOutput };
   list_call_sentiments: { input: ListCallSentimentsInput; output: ListCallSentimentsOutput };
   list_call_sentiments_ddl: { input: ListCallSentimentsDdlInput; output: ListCallSentimentsDdlOutput };
   list_caller_ids: { input: ListCallerIdsInput; output: ListCallerIdsOutput };
@@ -3052,9 +4593,13 @@ export interface Operations {
   list_crm_activities_ddl: { input: ListCrmActivitiesDdlInput; output: ListCrmActivitiesDdlOutput };
   list_crm_activity_fields: { input: ListCrmActivityFieldsInput; output: ListCrmActivityFieldsOutput };
   list_crm_activity_fields_ddl: { input: ListCrmActivityFieldsDdlInput; output: ListCrmActivityFieldsDdlOutput };
+  list_crm_users: { input: ListCrmUsersInput; output: ListCrmUsersOutput };
   list_custom_fields: { input: ListCustomFieldsInput; output: ListCustomFieldsOutput };
   list_custom_fields_ddl: { input: ListCustomFieldsDdlInput; output: ListCustomFieldsDdlOutput };
   list_custom_fields_value_ddl: { input: ListCustomFieldsValueDdlInput; output: ListCustomFieldsValueDdlOutput };
+  list_email_template_attachments: { input: ListEmailTemplateAttachmentsInput; output: ListEmailTemplateAttachmentsOutput };
+  list_email_templates: { input: ListEmailTemplatesInput; output: ListEmailTemplatesOutput };
+  list_email_templates_ddl: { input: ListEmailTemplatesDdlInput; output: ListEmailTemplatesDdlOutput };
   list_emails: { input: ListEmailsInput; output: ListEmailsOutput };
   list_emails_ddl: { input: ListEmailsDdlInput; output: ListEmailsDdlOutput };
   list_groups: { input: ListGroupsInput; output: ListGroupsOutput };
@@ -3062,19 +4607,32 @@ export interface Operations {
   list_imports: { input: ListImportsInput; output: ListImportsOutput };
   list_imports_ddl: { input: ListImportsDdlInput; output: ListImportsDdlOutput };
   list_locales_ddl: { input: ListLocalesDdlInput; output: ListLocalesDdlOutput };
+  list_meeting_settings: { input: ListMeetingSettingsInput; output: ListMeetingSettingsOutput };
+  list_meetings: { input: ListMeetingsInput; output: ListMeetingsOutput };
+  list_meetings_ddl: { input: ListMeetingsDdlInput; output: ListMeetingsDdlOutput };
   list_notes: { input: ListNotesInput; output: ListNotesOutput };
   list_notes_ddl: { input: ListNotesDdlInput; output: ListNotesDdlOutput };
+  list_pending_emails: { input: ListPendingEmailsInput; output: ListPendingEmailsOutput };
   list_people: { input: ListPeopleInput; output: ListPeopleOutput };
   list_people_ddl: { input: ListPeopleDdlInput; output: ListPeopleDdlOutput };
   list_person_stages: { input: ListPersonStagesInput; output: ListPersonStagesOutput };
   list_person_stages_ddl: { input: ListPersonStagesDdlInput; output: ListPersonStagesDdlOutput };
+  list_phone_number_assignments: { input: ListPhoneNumberAssignmentsInput; output: ListPhoneNumberAssignmentsOutput };
+  list_phone_number_assignments_ddl: { input: ListPhoneNumberAssignmentsDdlInput; output: ListPhoneNumberAssignmentsDdlOutput };
+  list_saved_list_views: { input: ListSavedListViewsInput; output: ListSavedListViewsOutput };
+  list_saved_list_views_ddl: { input: ListSavedListViewsDdlInput; output: ListSavedListViewsDdlOutput };
   list_steps: { input: ListStepsInput; output: ListStepsOutput };
   list_steps_ddl: { input: ListStepsDdlInput; output: ListStepsDdlOutput };
+  list_successes: { input: ListSuccessesInput; output: ListSuccessesOutput };
+  list_successes_ddl: { input: ListSuccessesDdlInput; output: ListSuccessesDdlOutput };
   list_tags: { input: ListTagsInput; output: ListTagsOutput };
   list_tags_ddl: { input: ListTagsDdlInput; output: ListTagsDdlOutput };
   list_tags_values_ddl: { input: ListTagsValuesDdlInput; output: ListTagsValuesDdlOutput };
   list_tasks: { input: ListTasksInput; output: ListTasksOutput };
   list_tasks_ddl: { input: ListTasksDdlInput; output: ListTasksDdlOutput };
+  list_team_template_attachments: { input: ListTeamTemplateAttachmentsInput; output: ListTeamTemplateAttachmentsOutput };
+  list_team_templates: { input: ListTeamTemplatesInput; output: ListTeamTemplatesOutput };
+  list_team_templates_ddl: { input: ListTeamTemplatesDdlInput; output: ListTeamTemplatesDdlOutput };
   list_unlinked_call_data_records_ddl: { input: ListUnlinkedCallDataRecordsDdlInput; output: ListUnlinkedCallDataRecordsDdlOutput };
   list_users: { input: ListUsersInput; output: ListUsersOutput };
   list_users_ddl: { input: ListUsersDdlInput; output: ListUsersDdlOutput };
@@ -3095,14 +4653,19 @@ export interface Operations {
   poll_account_stages: { input: PollAccountStagesInput; output: PollAccountStagesOutput };
   poll_accounts: { input: PollAccountsInput; output: PollAccountsOutput };
   poll_actions: { input: PollActionsInput; output: PollActionsOutput };
+  poll_activity_histories: { input: PollActivityHistoriesInput; output: PollActivityHistoriesOutput };
   poll_cadence_memberships: { input: PollCadenceMembershipsInput; output: PollCadenceMembershipsOutput };
   poll_cadences: { input: PollCadencesInput; output: PollCadencesOutput };
   poll_call_data_records: { input: PollCallDataRecordsInput; output: PollCallDataRecordsOutput };
   poll_calls: { input: PollCallsInput; output: PollCallsOutput };
   poll_crm_activities: { input: PollCrmActivitiesInput; output: PollCrmActivitiesOutput };
+  poll_email_templates: { input: PollEmailTemplatesInput; output: PollEmailTemplatesOutput };
   poll_emails: { input: PollEmailsInput; output: PollEmailsOutput };
   poll_notes: { input: PollNotesInput; output: PollNotesOutput };
   poll_people: { input: PollPeopleInput; output: PollPeopleOutput };
+  poll_steps: { input: PollStepsInput; output: PollStepsOutput };
+  poll_successes: { input: PollSuccessesInput; output: PollSuccessesOutput };
+  poll_team_templates: { input: PollTeamTemplatesInput; output: PollTeamTemplatesOutput };
   raw_http_request: { input: RawHttpRequestInput; output: RawHttpRequestOutput };
   step_created: { input: StepCreatedInput; output: StepCreatedOutput };
   step_deleted: { input: StepDeletedInput; output: StepDeletedOutput };
@@ -3116,10 +4679,18 @@ export interface Operations {
   update_bulk_job: { input: UpdateBulkJobInput; output: UpdateBulkJobOutput };
   update_custom_field: { input: UpdateCustomFieldInput; output: UpdateCustomFieldOutput };
   update_import: { input: UpdateImportInput; output: UpdateImportOutput };
+  update_meeting: { input: UpdateMeetingInput; output: UpdateMeetingOutput };
+  update_meeting_setting: { input: UpdateMeetingSettingInput; output: UpdateMeetingSettingOutput };
   update_note: { input: UpdateNoteInput; output: UpdateNoteOutput };
+  update_pending_email: { input: UpdatePendingEmailInput; output: UpdatePendingEmailOutput };
   update_person: { input: UpdatePersonInput; output: UpdatePersonOutput };
   update_person_stage: { input: UpdatePersonStageInput; output: UpdatePersonStageOutput };
+  update_saved_list_view: { input: UpdateSavedListViewInput; output: UpdateSavedListViewOutput };
+  update_task: { input: UpdateTaskInput; output: UpdateTaskOutput };
+  update_user: { input: UpdateUserInput; output: UpdateUserOutput };
   update_webhook_subscription: { input: UpdateWebhookSubscriptionInput; output: UpdateWebhookSubscriptionOutput };
+  upsert_account: { input: UpsertAccountInput; output: UpsertAccountOutput };
+  upsert_calendar_event: { input: UpsertCalendarEventInput; output: UpsertCalendarEventOutput };
   upsert_person: { input: UpsertPersonInput; output: UpsertPersonOutput };
   user_created: { input: UserCreatedInput; output: UserCreatedOutput };
   user_updated: { input: UserUpdatedInput; output: UserUpdatedOutput };

@@ -264,7 +264,7 @@ export const imports: Resource = {
   collection: 'imports',
   path: 'imports',
   actions: ['list', 'get', 'create', 'update', 'delete'],
-  filters: [ids, inRef('user_ids', 'user')],
+  filters: [ids, inRef('user_ids', 'user'), createdAt, inProp('name'), inProp('import_type', false, (r) => r.import_type ?? 'csv')],
   sort: sorting(['created_at', 'updated_at'], 'created_at'),
   present: (r, ctx) => ({ current_people_count: importPeople(r.id, ctx).length }),
   write: { fields: ['name'], refs: { user_id: ['user', 'users'] }, defaults: (ctx) => ({ user: me(ctx) }) },
@@ -284,12 +284,18 @@ export const imports: Resource = {
 // ---- tasks ---------------------------------------------------------------------------------------------
 
 const DAY = 86_400_000;
+
+/** Midnight (UTC) of today, of this week's Monday and of this month's first day, in ms. */
+function calendarNow(): { today: number; monday: number; monthStart: number } {
+  const now = new Date();
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return { today, monday: today - ((now.getUTCDay() + 6) % 7) * DAY, monthStart: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
+}
+
 function taskIntervals(r: SandboxRecord): string[] {
   if (typeof r.due_date !== 'string') return [];
   const due = Date.parse(`${r.due_date.slice(0, 10)}T00:00:00Z`);
-  const now = new Date();
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const monday = today - ((now.getUTCDay() + 6) % 7) * DAY;
+  const { today, monday } = calendarNow();
   const out: string[] = [];
   if (due < today && r.current_state !== 'completed') out.push('overdue');
   if (due === today) out.push('today');
@@ -305,20 +311,38 @@ const taskWrite: WriteSpec = {
   required: ['subject', 'person_id', 'task_type', 'due_date'],
   enums: { task_type: ['call', 'email', 'general'], current_state: ['scheduled', 'completed'] },
   defaults: (ctx) => ({ user: me(ctx), created_by_user: me(ctx) }),
-  validate(input, problems, _ctx, existing) {
+  validate(input, problems, ctx, existing) {
     if (!existing && !isBlank(input.current_state) && input.current_state !== 'scheduled') problems.add('current_state', 'must be scheduled');
+    if (!isBlank(input.user_id) && !isBlank(input.user_guid)) problems.add('user_guid', 'cannot be given with user_id');
+    else if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
     if (!isBlank(input.due_date) && !/^\d{4}-\d{2}-\d{2}$/.test(String(input.due_date))) problems.add('due_date', 'is not a valid date');
   },
   transform(input, ctx, existing) {
-    if (input.current_state === 'completed' && existing?.current_state !== 'completed') return { completed_at: ctx.store.now(), completed_by: me(ctx) };
-    return {};
+    const byGuid = isBlank(input.user_guid) ? undefined : ctx.store.find('users', (u) => u.guid === input.user_guid)[0];
+    const user = byGuid ? { user: { id: byGuid.id } } : {};
+    if (input.current_state === 'completed' && existing?.current_state !== 'completed') return { ...user, completed_at: ctx.store.now(), completed_by: me(ctx) };
+    return user;
   },
 };
+
+/** The completed_time_interval periods a completed task falls in (today, yesterday, this_week, previous_week, this_month). */
+function completedIntervals(r: SandboxRecord): string[] {
+  if (typeof r.completed_at !== 'string') return [];
+  const done = Date.parse(r.completed_at);
+  const { today, monday, monthStart } = calendarNow();
+  const out: string[] = [];
+  if (done >= today && done < today + DAY) out.push('today');
+  if (done >= today - DAY && done < today) out.push('yesterday');
+  if (done >= monday && done < monday + 7 * DAY) out.push('this_week');
+  if (done >= monday - 7 * DAY && done < monday) out.push('previous_week');
+  if (done >= monthStart) out.push('this_month');
+  return out;
+}
 
 export const tasks: Resource = {
   collection: 'tasks',
   path: 'tasks',
-  actions: ['list', 'get', 'create', 'update'],
+  actions: ['list', 'get', 'create', 'update', 'delete'],
   hidden: ['idempotency_key'],
   filters: [
     ids,
@@ -330,6 +354,10 @@ export const tasks: Resource = {
     { param: 'time_interval_filter', kind: 'in', get: taskIntervals },
     inProp('idempotency_key'),
     inProp('locale', false, (r, ctx) => ctx.store.get('people', refId('person')(r, ctx) as number)?.locale),
+    updatedAt,
+    { param: 'completed_at', kind: 'range' },
+    { param: 'completed_time_interval', kind: 'in', get: completedIntervals },
+    inProp('source', false, (r) => r.source ?? 'salesloft.api'),
   ],
   sort: sorting(['due_date', 'due_at'], 'due_date', 'ASC'),
   write: taskWrite,

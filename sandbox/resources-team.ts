@@ -1,12 +1,16 @@
 // Team setup (stages, tiers, users, groups, tags, custom fields...), cadences, activities and bulk job lists
 // as configurations of the generic collection mechanism.
 
-import { refId, render, type Ctx, type Resource } from './collection.js';
+import { refId, render, type Ctx, type Filter, type Resource } from './collection.js';
 import { isBlank, isPlainObject, toBool } from './query.js';
 import { createdAt, ids, inGuid, inProp, inRef, nameOf, sorting, std, updatedAt } from './resource-kit.js';
 import { people } from './resources-crm.js';
+import type { SandboxRecord } from './store.js';
 
 // ---- team setup: stages, tiers, users, groups, tags, custom fields ----------------------------------------
+
+// Stages and tiers are active unless the team switched them off (SalesLoft's `active` filter).
+const active: Filter = { param: 'active', kind: 'bool', get: (r) => r.active !== false };
 
 const nextOrder = (collection: string) => (ctx: Ctx) => ({
   order: Math.max(0, ...ctx.store.list(collection).map((r) => Number(r.order ?? 0))) + 1,
@@ -16,7 +20,7 @@ export const personStages: Resource = {
   collection: 'person_stages',
   path: 'person_stages',
   actions: ['list', 'get', 'create', 'update', 'delete'],
-  filters: [ids, updatedAt],
+  filters: [ids, updatedAt, active],
   sort: std('order'),
   write: { fields: ['name'], required: ['name'], requiredOnUpdate: ['name'], unique: [{ field: 'name', ci: true }], defaults: nextOrder('person_stages') },
   remove(r, ctx) {
@@ -28,7 +32,7 @@ export const accountStages: Resource = {
   collection: 'account_stages',
   path: 'account_stages',
   actions: ['list', 'get'],
-  filters: [ids, updatedAt],
+  filters: [ids, updatedAt, active],
   sort: std('order'),
 };
 
@@ -36,14 +40,14 @@ export const accountTiers: Resource = {
   collection: 'account_tiers',
   path: 'account_tiers',
   actions: ['list', 'get'],
-  filters: [ids, inProp('name')],
+  filters: [ids, inProp('name'), active],
   sort: std('order'),
 };
 
 export const users: Resource = {
   collection: 'users',
   path: 'users',
-  actions: ['list', 'get'],
+  actions: ['list', 'get', 'update'],
   paging: 'on_page',
   // visible_only (default true) hides deactivated users.
   visible: (r, ctx) => toBool(ctx.query.visible_only) === false || r.active !== false,
@@ -56,8 +60,22 @@ export const users: Resource = {
     { param: 'active', kind: 'bool' },
     { param: 'has_crm_user', kind: 'bool', get: (r) => r.crm_connected },
     inProp('work_country', true),
+    inProp('seat_package'),
+    inProp('manager_user_guid'),
+    { param: 'managed_ar', kind: 'bool' },
   ],
   sort: sorting(['id', 'email', 'name', ['group', nameOf('groups', 'group')], ['role', refId('role')]], 'id', 'DESC'),
+  // PUT /v2/users/{id}: what a team admin can change.
+  write: {
+    fields: ['work_country', 'seat_package', 'active', 'manager_user_guid'],
+    refs: { group_id: ['group', 'groups'] },
+    booleans: ['active'],
+    validate(input, problems, ctx) {
+      if (!isBlank(input.manager_user_guid) && !ctx.store.find('users', (u) => u.guid === input.manager_user_guid).length) problems.add('manager_user_guid', 'does not exist');
+      if (!isBlank(input.role_id) && !['Admin', 'Sales Rep'].includes(String(input.role_id))) problems.add('role_id', 'does not exist');
+    },
+    transform: (input) => (isBlank(input.role_id) ? {} : { role: { id: String(input.role_id) } }),
+  },
 };
 
 export const groups: Resource = {
@@ -81,7 +99,7 @@ export const customFields: Resource = {
   collection: 'custom_fields',
   path: 'custom_fields',
   actions: ['list', 'get', 'create', 'update', 'delete'],
-  filters: [ids, inProp('field_type')],
+  filters: [ids, inProp('field_type'), inProp('value_type')],
   sort: std('name'),
   write: {
     fields: ['name', 'field_type'],
@@ -117,7 +135,7 @@ export const crmActivityFields: Resource = {
   collection: 'crm_activity_fields',
   path: 'crm_activity_fields',
   actions: ['list', 'get'],
-  filters: [inProp('source')],
+  filters: [inProp('source'), inProp('editable_source', false, (r) => r.source)],
   sort: sorting(['title', 'updated_at'], 'title', 'ASC'),
 };
 
@@ -218,7 +236,20 @@ export const callDataRecords: Resource = {
   collection: 'call_data_records',
   path: 'call_data_records',
   actions: ['list', 'get'],
-  filters: [ids, { param: 'has_call', kind: 'bool', get: refId('call') }, createdAt, updatedAt, inGuid('user_guid', 'user'), inRef('person_id', 'called_person')],
+  filters: [
+    ids,
+    { param: 'has_call', kind: 'bool', get: refId('call') },
+    createdAt,
+    updatedAt,
+    inGuid('user_guid', 'user'),
+    inRef('person_id', 'called_person'),
+    inProp('direction'),
+    inProp('status'),
+    inProp('sentiment', true, (r, ctx) => ctx.store.get('calls', refId('call')(r, ctx) as number)?.sentiment),
+    inProp('disposition', true, (r, ctx) => ctx.store.get('calls', refId('call')(r, ctx) as number)?.disposition),
+    { param: 'recordings_only', kind: 'bool', get: (r) => !isBlank(r.recording) },
+    { param: 'group_id', kind: 'in', get: (r, ctx) => refId('group')(ctx.store.get('users', refId('user')(r, ctx) as number) ?? { id: 0 }, ctx) },
+  ],
   sort: std(),
 };
 
@@ -240,9 +271,16 @@ export const emails: Resource = {
     inRef('person_id', 'recipient'),
     inProp('email_addresses', true, (r) => r.recipient_email_address),
     { param: 'sent_at', kind: 'range' },
+    inRef('email_template_id', 'email_template'),
+    { param: 'account_id', kind: 'in', get: (r, ctx) => refId('account')(ctx.store.get('people', refId('recipient')(r, ctx) as number) ?? { id: 0 }, ctx) },
+    { param: 'has_replies', kind: 'bool', get: (r) => emailCount(r, 'replies') > 0 },
+    { param: 'has_clicks', kind: 'bool', get: (r) => emailCount(r, 'clicks') > 0 },
+    { param: 'has_views', kind: 'bool', get: (r) => emailCount(r, 'views') > 0 },
   ],
   sort: sorting(['updated_at', ['send_time', (r) => r.sent_at ?? r.send_after]]),
 };
+
+const emailCount = (r: SandboxRecord, key: string): number => Number((r.counts as Record<string, unknown> | null)?.[key] ?? 0);
 
 export const crmActivities: Resource = {
   collection: 'crm_activities',

@@ -3,6 +3,7 @@
 
 import type { Resource } from './collection.js';
 import { accounts, imports, notes, people, tasks } from './resources-crm.js';
+import { CURRENT_RESOURCES } from './resources-current.js';
 import {
   accountStages,
   accountTiers,
@@ -54,5 +55,6 @@ export const RESOURCES: Resource[] = [
   notes,
   imports,
   tasks,
+  ...CURRENT_RESOURCES,
   webhookSubscriptions,
 ];

@@ -2,6 +2,7 @@
 // Records are stored as SalesLoft returns them, except that embedded resources are kept as `{id}`:
 // the `_href` links are added when a record is rendered (they depend on the sandbox URL).
 
+import { CURRENT_COLLECTIONS } from './collections-current.js';
 import { HashIndex, hashKeys, OrderedIndex, type HashMode } from './indexes.js';
 import { templateFor } from './shapes.js';
 
@@ -33,6 +34,7 @@ export const COLLECTIONS = [
   'crm_activities',
   'bulk_jobs',
   'bulk_job_results',
+  ...CURRENT_COLLECTIONS,
   'webhook_subscriptions',
 ] as const;
 

@@ -13,8 +13,12 @@ const tableEnd = '<!-- operations-table:end -->';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
+const countOf = (manifest: Manifest, type: string): number => manifest.operations.filter((op) => op.type === type).length;
+
 export const operationsTable = (manifest: Manifest): string =>
   [
+    `${manifest.operations.length} operations: ${countOf(manifest, 'main')} main, ${countOf(manifest, 'ddl')} dropdowns (DDL), ${countOf(manifest, 'trigger')} triggers.`,
+    '',
     '| Operation | Title | Type | Method | Path |',
     '| --- | --- | --- | --- | --- |',
     ...manifest.operations.map((op) => `| \`${op.name}\` | ${cell(op.title)} | ${op.type} | ${op.method ?? '-'} | ${op.path ? `\`${op.path}\`` : '-'} |`),

@@ -295,15 +295,42 @@ describe('tasks', () => {
     expect(seen().body).toEqual(all);
   });
 
-  test('create_task requires user_id and refuses bad types, dates and states', async () => {
+  test('create_task: user_id and user_guid are optional (the token\'s user by default) and exclusive', async () => {
     const { user_id: _user, ...withoutUser } = fields;
     void _user;
-    await expectRefused('create_task', { fields: withoutUser }, ['fields.user_id']);
+    const seen = intercept(200, realCreate);
+    await connector.run('create_task', { fields: withoutUser });
+    // (the runner adds a generated idempotency_key to every create_task)
+    expect(seen().body).toEqual({ ...withoutUser, idempotency_key: expect.any(String) });
+    nock.cleanAll();
+    const seenByGuid = intercept(200, realCreate);
+    await connector.run('create_task', { fields: { ...withoutUser, user_guid: '0863ed13-7120-479b-8650-206a3679e2fb' } });
+    expect(seenByGuid().body).toEqual({ ...withoutUser, user_guid: '0863ed13-7120-479b-8650-206a3679e2fb', idempotency_key: expect.any(String) });
+    await expectRefused('create_task', { fields: { ...fields, user_guid: '0863ed13-7120-479b-8650-206a3679e2fb' } }, ['fields']);
+  });
+
+  test('create_task refuses bad types, dates and states', async () => {
     await expectRefused('create_task', { fields: { ...fields, task_type: 'meeting', due_date: '2025-01-01T10:00:00Z', current_state: 'completed' } }, [
       'fields.task_type',
       'fields.due_date',
       'fields.current_state',
     ]);
+  });
+
+  test('list_tasks sends the current filters: updated_at and completed_at ranges, completion period, sources', async () => {
+    const seen = intercept(200, { metadata: {}, data: [seed.data] });
+    await connector.run('list_tasks', {
+      updated_at: { gte: '2024-03-01T00:00:00Z' },
+      completed_at: { lt: '2024-04-01T00:00:00Z' },
+      completed_time_interval: 'this_week',
+      source: ['salesloft.api', 'salesloft.cadence'],
+    });
+    expect(seen().query).toEqual({
+      'updated_at[gte]': '2024-03-01T00:00:00Z',
+      'completed_at[lt]': '2024-04-01T00:00:00Z',
+      completed_time_interval: 'this_week',
+      'source[]': ['salesloft.api', 'salesloft.cadence'],
+    });
   });
 
   test('get_task returns a Task (the spec says Step); the seed\'s "pending" state validates', async () => {

@@ -1,11 +1,11 @@
-// The registry against reference/operations.tsv: every operation there, named, titled and routed as
-// there; DDLs look like DDLs.
+// The registry against reference/operations.tsv and the current API's additions
+// (fixtures/current-api-operations.tsv): every operation there, named, titled and routed as there; DDLs look like DDLs.
 
-import { registry, tsvRows } from './support.js';
+import { currentApiRows, registry, tsvRows } from './support.js';
 
 const placeholderless = (path: string): string => path.replace(/\{\w+\}/g, '{}');
 
-describe.each(tsvRows.map((row) => [row.op, row] as const))('%s', (name, row) => {
+describe.each([...tsvRows, ...currentApiRows].map((row) => [row.op, row] as const))('%s', (name, row) => {
   test('is registered as in operations.tsv', () => {
     const entry = registry.get(name);
     expect(entry).toBeDefined();
@@ -31,4 +31,14 @@ test('every path placeholder is an input property', () => {
       expect([operation.name, placeholder, (inputSchema.required as string[] | undefined)?.includes(placeholder)]).toEqual([operation.name, placeholder, true]);
     }
   }
+});
+
+test('every main and DDL operation is listed in a fixture, once', () => {
+  const listed = [...tsvRows, ...currentApiRows].map((row) => row.op);
+  expect(new Set(listed).size).toBe(listed.length);
+  const registered = registry
+    .all()
+    .filter(({ operation }) => operation.kind !== 'trigger')
+    .map(({ operation }) => operation.name);
+  expect(registered.filter((name) => !listed.includes(name))).toEqual([]);
 });

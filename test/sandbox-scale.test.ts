@@ -373,10 +373,10 @@ describe('lists at scale match a naive filter and sort', () => {
     expect(body.metadata.paging).toMatchObject({ total_count: matching, total_pages: Math.ceil(matching / 50), next_page: matching > 50 ? 2 : null });
     const filtered = listRecords(people, ctxOf(sb, `per_page=50&include_paging_counts=true&job_seniority=director`)).body as Json;
     expect(filtered.metadata.paging.total_count).toBe(all.filter((r) => r.job_seniority === 'director').length);
-    // More than 1,000 candidates (two owners of four): the page walks the order, the count tests the candidates.
-    const owned = (r: SandboxRecord) => [1001, 1002].includes((r.owner as { id: number } | null)?.id ?? 0);
+    // More than 1,000 candidates (four owners of the seed's eight active users): the page walks the order, the count tests the candidates.
+    const owned = (r: SandboxRecord) => [1001, 1002, 1003, 1004].includes((r.owner as { id: number } | null)?.id ?? 0);
     expect(all.filter(owned).length).toBeGreaterThan(1000);
-    const byOwner = listRecords(people, ctxOf(sb, `per_page=50&page=3&include_paging_counts=true&owner_id[]=1001&owner_id[]=1002`)).body as Json;
+    const byOwner = listRecords(people, ctxOf(sb, `per_page=50&page=3&include_paging_counts=true&owner_id[]=1001&owner_id[]=1002&owner_id[]=1003&owner_id[]=1004`)).body as Json;
     expect(byOwner.metadata.paging).toMatchObject({ total_count: all.filter(owned).length, next_page: 4 });
     expect(byOwner.data.map((r: Json) => r.id)).toEqual(reference(all, owned, micros, 'DESC', 100, 50));
   });
@@ -408,12 +408,13 @@ describe('lists at scale match a naive filter and sort', () => {
 describe('generated people', () => {
   test('startSandbox({ people }) adds believable, unique people after the seed, with tied import timestamps', async () => {
     await withSandbox({ people: 100_000 }, async (sb) => {
-      expect(sb.store.count('people')).toBe(100_012);
-      const first = sb.store.get('people', 3013)!;
+      // The seed holds 15 people (3001-3012 and the three the operation samples name).
+      expect(sb.store.count('people')).toBe(100_015);
+      const first = sb.store.list('people')[15]!;
       expect(first).toMatchObject({ first_name: expect.any(String), last_name: expect.any(String), email_address: expect.stringMatching(/@/) });
       const lastPage = (await call(sb, 'GET', '/v2/people?per_page=100&page=1001&include_paging_counts=true')).body;
-      expect(lastPage.metadata.paging).toMatchObject({ total_count: 100_012, total_pages: 1001, next_page: null });
-      expect(lastPage.data).toHaveLength(12);
+      expect(lastPage.metadata.paging).toMatchObject({ total_count: 100_015, total_pages: 1001, next_page: null });
+      expect(lastPage.data).toHaveLength(15);
       const newest = (await call(sb, 'GET', '/v2/people?per_page=100&sort_by=updated_at&sort_direction=DESC')).body.data;
       expect(newest.filter((p: Json) => p.updated_at === newest[newest.length - 1].updated_at).length).toBeGreaterThan(1);
       const sample = sb.store.list('people').slice(-500);

@@ -165,7 +165,7 @@ describe('list routes: envelope and paging', () => {
 
   test('sort_by and sort_direction; an invalid sort_by is a 422', async () => {
     const asc = await api('GET', '/v2/accounts?sort_by=name&sort_direction=ASC');
-    expect(asc.body.data.map((a: Json) => a.name)).toEqual(['Globex Corporation', 'Initech', 'Northwind Traders', 'Stark Logistics', 'Umbrella Health']);
+    expect(asc.body.data.map((a: Json) => a.name)).toEqual(['Contoso Retail', 'Globex Corporation', 'Initech', 'Northwind Traders', 'Stark Logistics', 'Umbrella Health']);
     expect(asc.body.metadata.sorting).toEqual({ sort_by: 'name', sort_direction: 'ASC NULLS FIRST' });
     const bad = await api('GET', '/v2/people?sort_by=shoe_size');
     expect(bad.status).toBe(422);
@@ -186,12 +186,12 @@ describe('unpaged and cursor lists', () => {
     const all = await api('GET', '/v2/users?per_page=1');
     expect(all.body.metadata.paging).toBeUndefined();
     expect(all.body.metadata.sorting).toEqual({ sort_by: 'id', sort_direction: 'DESC NULLS LAST' });
-    expect(all.body.data.map((u: Json) => u.id)).toEqual([1004, 1003, 1002, 1001]);
+    expect(all.body.data.map((u: Json) => u.id)).toEqual([67890, 54321, 51550, 12345, 1004, 1003, 1002, 1001]);
     const paged = await api('GET', '/v2/users?page=1&per_page=2');
     expect(paged.body.metadata.paging).toMatchObject({ per_page: 2, current_page: 1, next_page: 2 });
     expect(paged.body.data).toHaveLength(2);
     const everyone = await api('GET', '/v2/users?visible_only=false');
-    expect(everyone.body.data).toHaveLength(5);
+    expect(everyone.body.data).toHaveLength(9);
     const user = all.body.data.find((u: Json) => u.id === 1001);
     expect(user).toMatchObject({ name: 'Maya Chen', role: { id: 'Admin' }, active: true, time_zone: 'US/Eastern' });
     expect(user.group).toEqual({ _href: `${sb.url}/v2/groups/11`, id: 11 });
@@ -296,7 +296,7 @@ describe('filters', () => {
     expect(await ids('/v2/cadence_memberships?cadence_id=502&currently_on_cadence=true')).toEqual([9704]);
     expect(await ids('/v2/activities/calls?disposition[]=Connected')).toEqual([4001]);
     expect(await ids('/v2/activities/calls?user_guid[]=5b1f4c2e-9d3a-4e8b-a6f1-2c7d9e0b4a13')).toEqual([4001, 4003]);
-    expect(await ids('/v2/steps?type=phone')).toEqual([602, 605]);
+    expect(await ids('/v2/steps?type=phone')).toEqual([602, 605, 2470]);
     expect(await ids('/v2/notes?associated_with_type=Account&associated_with_id=2001')).toEqual([7002]);
     expect(await ids('/v2/tasks?current_state[]=completed')).toEqual([8003]);
     expect(await ids('/v2/custom_fields?field_type=company')).toEqual([113, 114]);
@@ -304,11 +304,11 @@ describe('filters', () => {
     expect(await ids('/v2/call_sentiments?name=Neutral')).toEqual([82]);
     expect(await ids('/v2/cadences?team_cadence=true')).toEqual([501]);
     expect(await ids('/v2/cadences?owned_by_guid[]=5b1f4c2e-9d3a-4e8b-a6f1-2c7d9e0b4a13')).toEqual([502]);
-    expect(await ids('/v2/actions')).toEqual([9001, 9002, 9003]); // only in_progress
+    expect(await ids('/v2/actions')).toEqual([3301, 9001, 9002, 9003]); // only in_progress
   });
 
   test('has_call separates linked and unlinked call data records', async () => {
-    expect(await ids('/v2/call_data_records?has_call=false')).toEqual([5005, 5006, 5007]);
+    expect(await ids('/v2/call_data_records?has_call=false')).toEqual([5005, 5006, 5007, 9101]);
     expect(await ids('/v2/call_data_records?has_call=true')).toEqual([5001, 5002, 5003, 5004]);
   });
 });
@@ -514,7 +514,7 @@ describe('writes', () => {
     expect(res.body.data).toMatchObject({ disposition: 'Connected', sentiment: 'Positive', duration: 95, called_person: { id: 3002 } });
     expect(res.body.data.note.id).toEqual(expect.any(Number));
     const unlinked = (await call('GET', '/v2/call_data_records?has_call=false')).body.data.map((c: Json) => c.id).sort();
-    expect(unlinked).toEqual([5006, 5007]);
+    expect(unlinked).toEqual([5006, 5007, 9101]);
     expect((await call('GET', '/v2/call_data_records/5005')).body.data.call.id).toBe(res.body.data.id);
     const twice = await call('POST', '/v2/activities/calls', { body: { person_id: 3002, linked_call_data_record_ids: [5005] } });
     expect(twice.status).toBe(422);
@@ -579,7 +579,7 @@ describe('bulk jobs', () => {
 
       const list = (await call('GET', '/v2/bulk_jobs?per_page=1')).body.data;
       expect(list.map((j: Json) => j.id)).toEqual([301]);
-      expect((await call('GET', '/v2/bulk_jobs?per_page=1&id[gt]=301')).body.data.map((j: Json) => j.id)).toEqual([job.id]);
+      expect((await call('GET', '/v2/bulk_jobs?per_page=1&id[gt]=12345')).body.data.map((j: Json) => j.id)).toEqual([job.id]);
     });
   });
 
@@ -645,14 +645,14 @@ describe('seed and CLI', () => {
       expect(people[0]).toMatchObject({ do_not_contact: false, tags: [], custom_fields: {} });
       expect(s.store.list('accounts')).toEqual([]);
     });
-    expect(defaultSeed.users).toHaveLength(5);
+    expect(defaultSeed.users).toHaveLength(9);
   });
 
   test('store gives direct access to the data', async () => {
     await withSandbox({}, async (s, call) => {
       const p = s.store.insert('people', { email_address: 'direct@example.com', first_name: 'Direct' });
       expect((await call('GET', `/v2/people/${p.id}`)).body.data.email_address).toBe('direct@example.com');
-      expect(s.store.list('people').length).toBe(13);
+      expect(s.store.list('people').length).toBe(16);
     });
   });
 

@@ -25,15 +25,17 @@ export interface TsvRow {
   path: string;
 }
 
-const tsvPath = join(packageRoot, 'test', 'fixtures', 'operations.tsv');
-export const tsvRows: TsvRow[] = readFileSync(tsvPath, 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [op, kind, title, method, path] = line.split('\t');
-    return { op, kind: kind as 'main' | 'ddl', title, method, path };
-  });
+/** The rows of a fixture listing operations (op, kind, title, method, path). */
+const operationRows = (file: string): TsvRow[] =>
+  readFileSync(join(packageRoot, 'test', 'fixtures', file), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [op, kind, title, method, path] = line.split('\t');
+      return { op, kind: kind as 'main' | 'ddl', title, method, path };
+    });
+export const tsvRows: TsvRow[] = operationRows('operations.tsv');
 
 export const sampleFile = (name: string, file: string): string => join(packageRoot, 'samples', name, file);
 export const hasSample = (name: string, file: string): boolean => existsSync(sampleFile(name, file));
@@ -193,6 +195,8 @@ export const cliErrorFor = async (operation: string, input: Record<string, unkno
   expect(code).not.toBe(0);
   return err.join('\n');
 };
+/** The operations of the current API added after operations.tsv (issue 14), in the same columns. */
+export const currentApiRows: TsvRow[] = operationRows('current-api-operations.tsv');
 
 /** A real redis-server on a free loopback port, for the shared rate budget's tests (scripts/redis-server.ts). */
 export { startRedis } from '../scripts/redis-server.js';

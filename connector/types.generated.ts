@@ -1044,6 +1044,120 @@ _href?: (string | null)
 [k: string]: unknown
 }
 
+export interface CreateOpportunityPersonInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The opportunity to associate the person with.
+ */
+opportunity_id: (number | string)
+/**
+ * The person to associate.
+ */
+person_id: (number | string)
+}
+}
+
+export interface CreateOpportunityPersonOutput {
+/**
+ * A person's association with an opportunity. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the association.
+ */
+id?: (number | null)
+/**
+ * When the person was added to the opportunity (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the association was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The opportunity.
+ */
+opportunity?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The person associated with it.
+ */
+person?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateOpportunityStageInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * Name of the stage, unique in the team (for example Evaluation).
+ */
+name: string
+/**
+ * Position of the stage in the pipeline; lower comes first. Defaults to after the last stage.
+ */
+order?: number
+}
+}
+
+export interface CreateOpportunityStageOutput {
+/**
+ * A SalesLoft opportunity stage (used by teams without a CRM that import opportunities through the API). Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the opportunity stage.
+ */
+id?: (number | null)
+/**
+ * When the stage was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the stage was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Name of the stage.
+ */
+name?: (string | null)
+/**
+ * Position of the stage in the pipeline (lower comes first).
+ */
+order?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreatePersonInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -1826,6 +1940,44 @@ note_id: (number | string)
  * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
  */
 export interface DeleteNoteOutput {
+success: true
+[k: string]: unknown
+}
+
+export interface DeleteOpportunityPersonInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The association to remove.
+ */
+opportunity_person_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeleteOpportunityPersonOutput {
+success: true
+[k: string]: unknown
+}
+
+export interface DeleteOpportunityStageInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The opportunity stage to delete.
+ */
+opportunity_stage_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeleteOpportunityStageOutput {
 success: true
 [k: string]: unknown
 }
@@ -3046,6 +3198,182 @@ id?: (number | string | null)
 _href?: (string | null)
 [k: string]: unknown
 } | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetOpportunityInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The opportunity to fetch.
+ */
+opportunity_id: (number | string)
+}
+
+export interface GetOpportunityOutput {
+/**
+ * A SalesLoft opportunity (a deal, usually synced from the CRM) as the API returns it. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the opportunity.
+ */
+id?: (number | null)
+/**
+ * When the opportunity was created in SalesLoft (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the opportunity was last updated in SalesLoft (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The opportunity's id in the CRM.
+ */
+crm_id?: (string | null)
+/**
+ * Name of the opportunity.
+ */
+name?: (string | null)
+/**
+ * Amount of the deal.
+ */
+amount?: (number | string | null)
+/**
+ * Expected or actual close date.
+ */
+close_date?: (string | null)
+/**
+ * When the opportunity was created in the CRM.
+ */
+created_date?: (string | null)
+/**
+ * Name of the opportunity's stage.
+ */
+stage_name?: (string | null)
+/**
+ * The opportunity stage, when it is a SalesLoft opportunity stage.
+ */
+opportunity_stage?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * Type of the opportunity (for example New Business or Renewal).
+ */
+opportunity_type?: (string | null)
+/**
+ * Probability of winning, in percent.
+ */
+probability?: (number | string | null)
+/**
+ * Whether the opportunity is closed.
+ */
+is_closed?: (boolean | null)
+/**
+ * Whether the opportunity is won.
+ */
+is_won?: (boolean | null)
+/**
+ * The account the opportunity belongs to.
+ */
+account?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The user who owns the opportunity.
+ */
+owner?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The cadence a person of the opportunity was most recently on.
+ */
+most_recent_cadence?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * Custom field values of the opportunity, by field name.
+ */
+custom_fields?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetOpportunityStageInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The opportunity stage to fetch.
+ */
+opportunity_stage_id: (number | string)
+}
+
+export interface GetOpportunityStageOutput {
+/**
+ * A SalesLoft opportunity stage (used by teams without a CRM that import opportunities through the API). Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the opportunity stage.
+ */
+id?: (number | null)
+/**
+ * When the stage was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the stage was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Name of the stage.
+ */
+name?: (string | null)
+/**
+ * Position of the stage in the pipeline (lower comes first).
+ */
+order?: (number | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -7903,6 +8231,621 @@ value: (string | number)
 }[]
 }
 
+export interface ListOpportunitiesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these opportunities (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+opportunity_ids?: (number | string)[]
+/**
+ * Only the opportunity with this CRM id.
+ */
+crm_id?: string
+/**
+ * Only opportunities with exactly this name.
+ */
+name?: string
+/**
+ * Only opportunities of this account.
+ */
+account_id?: (number | string)
+/**
+ * Only opportunities associated with this account.
+ */
+associated_account_id?: (number | string)
+/**
+ * Only opportunities of the account with this CRM id.
+ */
+account_crm_id?: string
+/**
+ * Only opportunities this person is associated with.
+ */
+person_id?: (number | string)
+/**
+ * Only opportunities owned by this user.
+ */
+owner_id?: (number | string)
+/**
+ * Only opportunities whose owner has this CRM user id.
+ */
+owner_crm_id?: string
+/**
+ * Only opportunities in the stage of this name.
+ */
+stage_name?: string
+/**
+ * Only opportunities of this type (for example New Business).
+ */
+opportunity_type?: string
+/**
+ * Only closed (true) or open (false) opportunities.
+ */
+is_closed?: boolean
+/**
+ * Only won (true) or not won (false) opportunities.
+ */
+is_won?: boolean
+/**
+ * Only opportunities with this tag.
+ */
+tag?: string
+/**
+ * Only opportunities with the tag of this id.
+ */
+tag_id?: (number | string)
+/**
+ * Only opportunities whose people were most recently on this cadence.
+ */
+most_recent_cadence_id?: (number | string)
+/**
+ * Only opportunities created in SalesLoft within this range.
+ */
+created_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only opportunities updated within this range (for incremental sync).
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only opportunities created in the CRM within this range.
+ */
+created_date?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListOpportunitiesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft opportunity (a deal, usually synced from the CRM) as the API returns it. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the opportunity.
+ */
+id?: (number | null)
+/**
+ * When the opportunity was created in SalesLoft (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the opportunity was last updated in SalesLoft (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The opportunity's id in the CRM.
+ */
+crm_id?: (string | null)
+/**
+ * Name of the opportunity.
+ */
+name?: (string | null)
+/**
+ * Amount of the deal.
+ */
+amount?: (number | string | null)
+/**
+ * Expected or actual close date.
+ */
+close_date?: (string | null)
+/**
+ * When the opportunity was created in the CRM.
+ */
+created_date?: (string | null)
+/**
+ * Name of the opportunity's stage.
+ */
+stage_name?: (string | null)
+/**
+ * The opportunity stage, when it is a SalesLoft opportunity stage.
+ */
+opportunity_stage?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * Type of the opportunity (for example New Business or Renewal).
+ */
+opportunity_type?: (string | null)
+/**
+ * Probability of winning, in percent.
+ */
+probability?: (number | string | null)
+/**
+ * Whether the opportunity is closed.
+ */
+is_closed?: (boolean | null)
+/**
+ * Whether the opportunity is won.
+ */
+is_won?: (boolean | null)
+/**
+ * The account the opportunity belongs to.
+ */
+account?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The user who owns the opportunity.
+ */
+owner?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The cadence a person of the opportunity was most recently on.
+ */
+most_recent_cadence?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * Custom field values of the opportunity, by field name.
+ */
+custom_fields?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListOpportunitiesDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListOpportunitiesDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListOpportunityPeopleInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these associations (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+opportunity_person_ids?: (number | string)[]
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListOpportunityPeopleOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A person's association with an opportunity. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the association.
+ */
+id?: (number | null)
+/**
+ * When the person was added to the opportunity (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the association was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The opportunity.
+ */
+opportunity?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The person associated with it.
+ */
+person?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListOpportunityPeopleDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListOpportunityPeopleDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListOpportunityStagesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these opportunity stages (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+opportunity_stage_ids?: (number | string)[]
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at" | "order")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListOpportunityStagesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A SalesLoft opportunity stage (used by teams without a CRM that import opportunities through the API). Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the opportunity stage.
+ */
+id?: (number | null)
+/**
+ * When the stage was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the stage was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Name of the stage.
+ */
+name?: (string | null)
+/**
+ * Position of the stage in the pipeline (lower comes first).
+ */
+order?: (number | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListOpportunityStagesDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListOpportunityStagesDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListPeopleInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -10444,6 +11387,57 @@ _href?: (string | null)
 [k: string]: unknown
 }
 
+export interface UpdateOpportunityStageInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The opportunity stage to change.
+ */
+opportunity_stage_id: (number | string)
+fields: {
+/**
+ * Name of the stage, unique in the team (for example Evaluation).
+ */
+name?: string
+/**
+ * Position of the stage in the pipeline; lower comes first. Defaults to after the last stage.
+ */
+order?: number
+}
+}
+
+export interface UpdateOpportunityStageOutput {
+/**
+ * A SalesLoft opportunity stage (used by teams without a CRM that import opportunities through the API). Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the opportunity stage.
+ */
+id?: (number | null)
+/**
+ * When the stage was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the stage was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Name of the stage.
+ */
+name?: (string | null)
+/**
+ * Position of the stage in the pipeline (lower comes first).
+ */
+order?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface UpdatePersonInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -11478,6 +12472,8 @@ export interface Operations {
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
   create_import: { input: CreateImportInput; output: CreateImportOutput };
   create_note: { input: CreateNoteInput; output: CreateNoteOutput };
+  create_opportunity_person: { input: CreateOpportunityPersonInput; output: CreateOpportunityPersonOutput };
+  create_opportunity_stage: { input: CreateOpportunityStageInput; output: CreateOpportunityStageOutput };
   create_person: { input: CreatePersonInput; output: CreatePersonOutput };
   create_person_stage: { input: CreatePersonStageInput; output: CreatePersonStageOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
@@ -11486,6 +12482,8 @@ export interface Operations {
   delete_custom_field: { input: DeleteCustomFieldInput; output: DeleteCustomFieldOutput };
   delete_import: { input: DeleteImportInput; output: DeleteImportOutput };
   delete_note: { input: DeleteNoteInput; output: DeleteNoteOutput };
+  delete_opportunity_person: { input: DeleteOpportunityPersonInput; output: DeleteOpportunityPersonOutput };
+  delete_opportunity_stage: { input: DeleteOpportunityStageInput; output: DeleteOpportunityStageOutput };
   delete_person: { input: DeletePersonInput; output: DeletePersonOutput };
   delete_person_stage: { input: DeletePersonStageInput; output: DeletePersonStageOutput };
   get_account: { input: GetAccountInput; output: GetAccountOutput };
@@ -11497,6 +12495,8 @@ export interface Operations {
   get_email: { input: GetEmailInput; output: GetEmailOutput };
   get_import: { input: GetImportInput; output: GetImportOutput };
   get_note: { input: GetNoteInput; output: GetNoteOutput };
+  get_opportunity: { input: GetOpportunityInput; output: GetOpportunityOutput };
+  get_opportunity_stage: { input: GetOpportunityStageInput; output: GetOpportunityStageOutput };
   get_person: { input: GetPersonInput; output: GetPersonOutput };
   get_person_stage: { input: GetPersonStageInput; output: GetPersonStageOutput };
   get_step: { input: GetStepInput; output: GetStepOutput };
@@ -11543,6 +12543,12 @@ export interface Operations {
   list_locales_ddl: { input: ListLocalesDdlInput; output: ListLocalesDdlOutput };
   list_notes: { input: ListNotesInput; output: ListNotesOutput };
   list_notes_ddl: { input: ListNotesDdlInput; output: ListNotesDdlOutput };
+  list_opportunities: { input: ListOpportunitiesInput; output: ListOpportunitiesOutput };
+  list_opportunities_ddl: { input: ListOpportunitiesDdlInput; output: ListOpportunitiesDdlOutput };
+  list_opportunity_people: { input: ListOpportunityPeopleInput; output: ListOpportunityPeopleOutput };
+  list_opportunity_people_ddl: { input: ListOpportunityPeopleDdlInput; output: ListOpportunityPeopleDdlOutput };
+  list_opportunity_stages: { input: ListOpportunityStagesInput; output: ListOpportunityStagesOutput };
+  list_opportunity_stages_ddl: { input: ListOpportunityStagesDdlInput; output: ListOpportunityStagesDdlOutput };
   list_people: { input: ListPeopleInput; output: ListPeopleOutput };
   list_people_ddl: { input: ListPeopleDdlInput; output: ListPeopleDdlOutput };
   list_person_stages: { input: ListPersonStagesInput; output: ListPersonStagesOutput };
@@ -11566,6 +12572,7 @@ export interface Operations {
   update_custom_field: { input: UpdateCustomFieldInput; output: UpdateCustomFieldOutput };
   update_import: { input: UpdateImportInput; output: UpdateImportOutput };
   update_note: { input: UpdateNoteInput; output: UpdateNoteOutput };
+  update_opportunity_stage: { input: UpdateOpportunityStageInput; output: UpdateOpportunityStageOutput };
   update_person: { input: UpdatePersonInput; output: UpdatePersonOutput };
   update_person_stage: { input: UpdatePersonStageInput; output: UpdatePersonStageOutput };
   upsert_person: { input: UpsertPersonInput; output: UpsertPersonOutput };

@@ -3,6 +3,7 @@
 
 import type { Resource } from './collection.js';
 import { accounts, imports, notes, people, tasks } from './resources-crm.js';
+import { NEWEST_RESOURCES } from './resources-newest.js';
 import {
   accountStages,
   accountTiers,
@@ -53,4 +54,5 @@ export const RESOURCES: Resource[] = [
   notes,
   imports,
   tasks,
+  ...NEWEST_RESOURCES,
 ];

@@ -2,6 +2,7 @@
 // Records only name the properties that matter; the store fills the rest from the resource templates.
 // Ids are stable and documented in sandbox/README.md for tests.
 
+import { newestApiRecords } from './seed-newest.js';
 import type { SandboxSeed } from './store.js';
 
 /** 2024-03-01 10:00:00.123456 (US/Eastern, winter offset) -> ISO with microseconds. */
@@ -327,3 +328,8 @@ export const defaultSeed: SandboxSeed = {
     { id: 70003, bulk_job: ref(301), status: 'error', error: "email_address can't be blank when upsert_key is email_address", record: { upsert_key: 'email_address', first_name: 'Jamie' }, resource: null },
   ],
 };
+
+// The newest resources (seed-newest.ts), appended to the default seed.
+for (const [name, records] of Object.entries(newestApiRecords) as Array<[keyof SandboxSeed, unknown[]]>) {
+  (defaultSeed as Record<string, unknown>)[name] = [...((defaultSeed[name] as unknown[] | undefined) ?? []), ...records];
+}

@@ -2,6 +2,7 @@
 // Records are stored as SalesLoft returns them, except that embedded resources are kept as `{id}`:
 // the `_href` links are added when a record is rendered (they depend on the sandbox URL).
 
+import { NEWEST_COLLECTIONS } from './collections-newest.js';
 import { templateFor } from './shapes.js';
 
 export type SandboxRecord = Record<string, unknown> & { id: number };
@@ -32,6 +33,7 @@ export const COLLECTIONS = [
   'crm_activities',
   'bulk_jobs',
   'bulk_job_results',
+  ...NEWEST_COLLECTIONS,
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -54,6 +54,15 @@ const expectedLookups: Record<string, string[]> = {
   crm_activity_id: ['list_crm_activities_ddl'],
   linked_call_data_record_ids: ['list_unlinked_call_data_records_ddl'],
   associated_with_type: ['list_accounts_or_people_ddl'],
+  // the newest resources (issue 15)
+  opportunity_id: ['list_opportunities_ddl'],
+  opportunity_ids: ['list_opportunities_ddl'],
+  opportunity_stage_id: ['list_opportunity_stages_ddl'],
+  opportunity_stage_ids: ['list_opportunity_stages_ddl'],
+  opportunity_person_id: ['list_opportunity_people_ddl'],
+  opportunity_person_ids: ['list_opportunity_people_ddl'],
+  associated_account_id: ['list_accounts_ddl'],
+  most_recent_cadence_id: ['list_cadences_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

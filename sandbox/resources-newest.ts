@@ -1,0 +1,89 @@
+// The newest SalesLoft resources (opportunities, ...) as configurations of the generic collection mechanism.
+
+import { invalid, link, refId, type Ctx, type Resource } from './collection.js';
+import type { SandboxRecord } from './store.js';
+import { createdAt, ids, inProp, inRef, sorting, std, updatedAt } from './resource-kit.js';
+
+/** Embedded records whose path collection.ts does not know, rendered with their `_href`. */
+const linked =
+  (paths: Record<string, string>) =>
+  (r: SandboxRecord, ctx: Ctx): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(paths).map(([field, path]) => [field, link(path, r[field], ctx.baseUrl)]));
+
+const opportunityPeopleOf = (ctx: Ctx, opportunityId: number): number[] =>
+  ctx.store
+    .list('opportunity_people')
+    .filter((association) => refId('opportunity')(association, ctx) === opportunityId)
+    .map((association) => refId('person')(association, ctx) as number);
+
+export const opportunities: Resource = {
+  collection: 'opportunities',
+  path: 'opportunities',
+  actions: ['list', 'get'],
+  filters: [
+    ids,
+    createdAt,
+    updatedAt,
+    { param: 'created_date', kind: 'range' },
+    inProp('crm_id'),
+    inProp('name'),
+    inProp('stage_name', true),
+    inProp('opportunity_type', true),
+    inRef('account_id', 'account'),
+    inRef('associated_account_id', 'account'),
+    inRef('owner_id', 'owner'),
+    inRef('most_recent_cadence_id', 'most_recent_cadence'),
+    { param: 'person_id', kind: 'in', get: (r, ctx) => opportunityPeopleOf(ctx, r.id) },
+    { param: 'is_closed', kind: 'bool' },
+    { param: 'is_won', kind: 'bool' },
+  ],
+  sort: std(),
+  present: linked({ opportunity_stage: 'opportunity_stages' }),
+};
+
+const nextStageOrder = (ctx: Ctx) => ({ order: Math.max(0, ...ctx.store.list('opportunity_stages').map((r) => Number(r.order ?? 0))) + 1 });
+
+export const opportunityStages: Resource = {
+  collection: 'opportunity_stages',
+  path: 'opportunity_stages',
+  actions: ['list', 'get', 'create', 'update', 'delete'],
+  filters: [ids, updatedAt],
+  sort: std('order'),
+  write: {
+    fields: ['name', 'order'],
+    required: ['name'],
+    integers: ['order'],
+    unique: [{ field: 'name', ci: true }],
+    defaults: nextStageOrder,
+    validate(input, problems, _ctx, existing) {
+      if (existing && Object.hasOwn(input, 'name') && (input.name === null || String(input.name).trim() === '')) problems.add('name', "can't be blank");
+    },
+  },
+  remove(r, ctx) {
+    // Like SalesLoft, a stage that opportunities still use cannot go.
+    const used = ctx.store.list('opportunities').some((o) => refId('opportunity_stage')(o, ctx) === r.id);
+    if (used) throw invalid({ base: ['Stage is in use by opportunities; move them to another stage first'] });
+  },
+};
+
+export const opportunityPeople: Resource = {
+  collection: 'opportunity_people',
+  path: 'opportunity_people',
+  actions: ['list', 'create', 'delete'],
+  filters: [ids, inRef('opportunity_id', 'opportunity'), inRef('person_id', 'person'), updatedAt],
+  sort: sorting(['created_at', 'updated_at']),
+  present: linked({ opportunity: 'opportunities' }),
+  write: {
+    fields: [],
+    refs: { opportunity_id: ['opportunity', 'opportunities'], person_id: ['person', 'people'] },
+    required: ['opportunity_id', 'person_id'],
+    validate(input, problems, ctx) {
+      const taken = ctx.store
+        .list('opportunity_people')
+        .some((a) => String(refId('opportunity')(a, ctx)) === String(input.opportunity_id) && String(refId('person')(a, ctx)) === String(input.person_id));
+      if (taken) problems.add('person_id', 'is already associated with this opportunity');
+    },
+  },
+};
+
+export const NEWEST_RESOURCES: Resource[] = [opportunities, opportunityStages, opportunityPeople];

@@ -1,0 +1,81 @@
+// The newest SalesLoft resources (issue 15): the rules each has of its own, against nock and the sandbox.
+// The table-driven suites (samples, sandbox-e2e, lookups, registry) cover every operation's files and route.
+
+import nock from 'nock';
+import { ApiError, createConnector } from '../connector/index.js';
+import { startSandbox, type Sandbox } from '../sandbox/server.js';
+import { answerOnce, mainOperations, sample } from './support.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+const failureOf = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
+describe('a 403 says what the operation needs', () => {
+  const connector = createConnector({ accessToken: 'token-403', baseUrl: 'https://api.salesloft.com', retries: 0 });
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+  afterAll(() => nock.enableNetConnect());
+
+  const declaring = mainOperations.filter(({ operation }) => operation.kind === 'main' && operation.forbiddenHint);
+  test('the newest operations declare their scope or plan', () => {
+    expect(declaring.map(({ operation }) => operation.name)).toEqual(expect.arrayContaining(['list_opportunities', 'create_opportunity_stage', 'delete_opportunity_person']));
+  });
+
+  test.each(declaring.map(({ operation }) => [operation.name, operation] as const))('%s', async (name, operation) => {
+    answerOnce(403, { error: 'Forbidden' });
+    const error = (await failureOf(connector.run(name as never, sample(name, 'input.json')))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect([error.status, error.kind]).toEqual([403, 'forbidden']);
+    expect(error.message).toContain('Forbidden');
+    expect(error.message).toContain(operation.kind === 'main' ? operation.forbiddenHint : '-');
+  });
+});
+
+describe('opportunities in the sandbox', () => {
+  let sandbox: Sandbox;
+  let connector: ReturnType<typeof createConnector>;
+  beforeEach(async () => {
+    sandbox = await startSandbox({ port: 0, rateLimit: { budget: 100_000 } });
+    connector = createConnector({ baseUrl: sandbox.url, accessToken: 'sandbox-token', env: {}, retries: 0 });
+  });
+  afterEach(() => sandbox.close());
+
+  test('list_opportunities filters by the people associated with them, and by state', async () => {
+    const ofOlivia = (await connector.run('list_opportunities', { person_id: 3001 })) as Json;
+    expect(ofOlivia.data.map((o: Json) => o.id)).toEqual([1701]);
+    const won = (await connector.run('list_opportunities', { is_won: true })) as Json;
+    expect(won.data.map((o: Json) => [o.id, o.stage_name])).toEqual([[1703, 'Closed Won']]);
+  });
+
+  test('a new stage goes after the last one and its name must be unique', async () => {
+    const created = (await connector.run('create_opportunity_stage', { fields: { name: 'Legal Review' } })) as Json;
+    expect(created.data).toMatchObject({ name: 'Legal Review', order: 7 });
+    const again = (await failureOf(connector.run('create_opportunity_stage', { fields: { name: 'legal review' } }))) as ApiError;
+    expect([again.status, again.fieldErrors]).toEqual([422, { name: ['is already taken'] }]);
+  });
+
+  test('a stage that opportunities use cannot be deleted; an unused one can', async () => {
+    const refused = (await failureOf(connector.run('delete_opportunity_stage', { opportunity_stage_id: 162 }))) as ApiError;
+    expect(refused.status).toBe(422);
+    expect(refused.message).toContain('move them to another stage first');
+    expect(sandbox.store.get('opportunity_stages', 162)).toBeDefined();
+    await expect(connector.run('delete_opportunity_stage', { opportunity_stage_id: 165 })).resolves.toEqual({ success: true });
+    expect(sandbox.store.get('opportunity_stages', 165)).toBeUndefined();
+  });
+
+  test('a person is associated with an opportunity once, and removing the association keeps both', async () => {
+    const duplicate = (await failureOf(connector.run('create_opportunity_person', { fields: { opportunity_id: 1701, person_id: 3001 } }))) as ApiError;
+    expect([duplicate.status, duplicate.fieldErrors]).toEqual([422, { person_id: ['is already associated with this opportunity'] }]);
+    const unknown = (await failureOf(connector.run('create_opportunity_person', { fields: { opportunity_id: 9999, person_id: 3001 } }))) as ApiError;
+    expect(unknown.fieldErrors).toEqual({ opportunity_id: ['does not exist'] });
+    await connector.run('delete_opportunity_person', { opportunity_person_id: 1801 });
+    expect([sandbox.store.get('opportunities', 1701)?.id, sandbox.store.get('people', 3001)?.id]).toEqual([1701, 3001]);
+    const left = (await connector.run('list_opportunities', { person_id: 3001 })) as Json;
+    expect(left.data).toEqual([]);
+  });
+});

@@ -2669,6 +2669,77 @@ _href?: (string | null)
 [k: string]: unknown
 }
 
+export interface GetCadenceStatsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The cadence whose counts to fetch.
+ */
+cadence_id: (number | string)
+}
+
+export interface GetCadenceStatsOutput {
+/**
+ * Counts of a cadence: people on it and what happened to them. Shape from SalesLoft's Postman collection and docs index; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * The cadence.
+ */
+cadence?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * People currently on the cadence.
+ */
+cadence_people?: (number | null)
+/**
+ * People acted on.
+ */
+people_acted_on_count?: (number | null)
+/**
+ * People who finished the cadence.
+ */
+finished_people?: (number | null)
+/**
+ * People removed from the cadence.
+ */
+removed_people?: (number | null)
+/**
+ * Emails sent from the cadence.
+ */
+emails_sent?: (number | null)
+/**
+ * Emails sent from the cadence that were replied to.
+ */
+emails_replied_to?: (number | null)
+/**
+ * Calls logged from the cadence.
+ */
+calls_made?: (number | null)
+/**
+ * Meetings booked from the cadence.
+ */
+meetings_booked?: (number | null)
+/**
+ * Opportunities created from the cadence.
+ */
+opportunities_created?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetCallInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -2822,6 +2893,80 @@ _href?: (string | null)
 [k: string]: unknown
 }
 
+export interface GetCallDispositionInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The call disposition to fetch.
+ */
+call_disposition_id: (number | string)
+}
+
+export interface GetCallDispositionOutput {
+/**
+ * A SalesLoft call disposition as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the call disposition was created
+ */
+created_at?: (string | null)
+/**
+ * ID of CallDisposition
+ */
+id?: (number | null)
+/**
+ * An available call disposition text
+ */
+name?: (string | null)
+/**
+ * Datetime of when the call disposition was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetCallSentimentInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The call sentiment to fetch.
+ */
+call_sentiment_id: (number | string)
+}
+
+export interface GetCallSentimentOutput {
+/**
+ * A SalesLoft call sentiment as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Datetime of when the call sentiment was created
+ */
+created_at?: (string | null)
+/**
+ * ID of CallSentiment
+ */
+id?: (number | null)
+/**
+ * An available call sentiment text
+ */
+name?: (string | null)
+/**
+ * Datetime of when the call sentiment was last updated
+ */
+updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetCustomFieldInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -2862,6 +3007,47 @@ updated_at?: (string | null)
  * Value Type of the Custom Field. Value must be one of: text, date.
  */
 value_type?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetCustomRoleInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The custom role to fetch.
+ */
+custom_role_id: (number | string)
+}
+
+export interface GetCustomRoleOutput {
+/**
+ * A custom role of the team (roles define what users may see and do). Shape from SalesLoft's Postman collection and docs index; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the custom role.
+ */
+id?: (number | null)
+/**
+ * When the role was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the role was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Name of the role.
+ */
+name?: (string | null)
+/**
+ * How many users have the role.
+ */
+user_count?: (number | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -3756,6 +3942,71 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface GetProfileInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+}
+
+export interface GetProfileOutput {
+/**
+ * The profile of the authenticated user: who the token acts as and on which team. Shape from SalesLoft's Postman collection only (no reference page); extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the user.
+ */
+id?: (number | null)
+/**
+ * GUID of the user.
+ */
+guid?: (string | null)
+/**
+ * Full name of the user.
+ */
+name?: (string | null)
+/**
+ * Email address of the user.
+ */
+email?: (string | null)
+/**
+ * The user's time zone.
+ */
+time_zone?: (string | null)
+/**
+ * The user's role.
+ */
+role?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The user's team.
+ */
+team?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetStepInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -4351,6 +4602,111 @@ value: (string | number)
 }[]
 }
 
+export interface ListAccountTeamMemberRolesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListAccountTeamMemberRolesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A role a user can have on a CRM account team (for example Account Executive), synced from the CRM. Shape from SalesLoft's Postman collection and docs index; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the role.
+ */
+id?: (number | null)
+/**
+ * When the role was synced (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the role was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Name of the role, as in the CRM.
+ */
+name?: (string | null)
+/**
+ * The role's value in the CRM picklist.
+ */
+crm_id?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
 export interface ListAccountTiersInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -4491,6 +4847,107 @@ text: string
  */
 value: (string | number)
 }[]
+}
+
+export interface ListAccountTypesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at" | "name")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListAccountTypesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: An account type (the values an account's company_type takes). Shape from SalesLoft's Postman collection and docs index; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the account type.
+ */
+id?: (number | null)
+/**
+ * When the type was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the type was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Name of the account type, as in an account's company_type.
+ */
+name?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
 }
 
 export interface ListAccountsInput {
@@ -6337,6 +6794,33 @@ value: (string | number)
 }[]
 }
 
+export interface ListCallDispositionsIdDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListCallDispositionsIdDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListCallSentimentsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -6457,6 +6941,33 @@ search?: string
  * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
  */
 export interface ListCallSentimentsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListCallSentimentsIdDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListCallSentimentsIdDdlOutput {
 result: {
 /**
  * What a person reads in the dropdown
@@ -6803,6 +7314,143 @@ text: string
  */
 value: (string | number)
 }[]
+}
+
+export interface ListCrmAccountTeamMembersInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListCrmAccountTeamMembersOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A user on an account's CRM account team, with the role the user has there. Shape from SalesLoft's Postman collection and docs index; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the account team membership.
+ */
+id?: (number | null)
+/**
+ * When it was synced (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The account.
+ */
+account?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The SalesLoft user on the account team.
+ */
+user?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The account team member's id in the CRM.
+ */
+crm_id?: (string | null)
+/**
+ * The user's id in the CRM.
+ */
+crm_user_id?: (string | null)
+/**
+ * The user's role on the account team.
+ */
+team_member_role?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
 }
 
 export interface ListCrmActivitiesInput {
@@ -7167,6 +7815,117 @@ value: (string | number)
 }[]
 }
 
+export interface ListCrmTeamMembersWithRolesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListCrmTeamMembersWithRolesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A user with every account team role the user has, from the CRM sync. Shape from SalesLoft's Postman collection and docs index; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the record.
+ */
+id?: (number | null)
+/**
+ * The SalesLoft user.
+ */
+user?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The user's id in the CRM.
+ */
+crm_user_id?: (string | null)
+/**
+ * Names of the account team roles the user has.
+ */
+roles?: (unknown[] | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
 export interface ListCustomFieldsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -7336,6 +8095,144 @@ field_type?: ("person" | "company" | "opportunity")
  * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
  */
 export interface ListCustomFieldsValueDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListCustomRolesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these custom roles (sent as ids).
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+custom_role_ids?: (number | string)[]
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+/**
+ * Cap the paging counts at 10,000 records, which keeps large counts fast.
+ */
+limit_paging_counts?: boolean
+}
+
+export interface ListCustomRolesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A custom role of the team (roles define what users may see and do). Shape from SalesLoft's Postman collection and docs index; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the custom role.
+ */
+id?: (number | null)
+/**
+ * When the role was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the role was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Name of the role.
+ */
+name?: (string | null)
+/**
+ * How many users have the role.
+ */
+user_count?: (number | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListCustomRolesDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListCustomRolesDdlOutput {
 result: {
 /**
  * What a person reads in the dropdown
@@ -12490,8 +13387,12 @@ export interface Operations {
   get_bulk_job: { input: GetBulkJobInput; output: GetBulkJobOutput };
   get_cadence: { input: GetCadenceInput; output: GetCadenceOutput };
   get_cadence_membership: { input: GetCadenceMembershipInput; output: GetCadenceMembershipOutput };
+  get_cadence_stats: { input: GetCadenceStatsInput; output: GetCadenceStatsOutput };
   get_call: { input: GetCallInput; output: GetCallOutput };
+  get_call_disposition: { input: GetCallDispositionInput; output: GetCallDispositionOutput };
+  get_call_sentiment: { input: GetCallSentimentInput; output: GetCallSentimentOutput };
   get_custom_field: { input: GetCustomFieldInput; output: GetCustomFieldOutput };
+  get_custom_role: { input: GetCustomRoleInput; output: GetCustomRoleOutput };
   get_email: { input: GetEmailInput; output: GetEmailOutput };
   get_import: { input: GetImportInput; output: GetImportOutput };
   get_note: { input: GetNoteInput; output: GetNoteOutput };
@@ -12499,14 +13400,17 @@ export interface Operations {
   get_opportunity_stage: { input: GetOpportunityStageInput; output: GetOpportunityStageOutput };
   get_person: { input: GetPersonInput; output: GetPersonOutput };
   get_person_stage: { input: GetPersonStageInput; output: GetPersonStageOutput };
+  get_profile: { input: GetProfileInput; output: GetProfileOutput };
   get_step: { input: GetStepInput; output: GetStepOutput };
   get_task: { input: GetTaskInput; output: GetTaskOutput };
   get_user: { input: GetUserInput; output: GetUserOutput };
   list_account_stages: { input: ListAccountStagesInput; output: ListAccountStagesOutput };
   list_account_stages_ddl: { input: ListAccountStagesDdlInput; output: ListAccountStagesDdlOutput };
   list_account_stages_filter_ddl: { input: ListAccountStagesFilterDdlInput; output: ListAccountStagesFilterDdlOutput };
+  list_account_team_member_roles: { input: ListAccountTeamMemberRolesInput; output: ListAccountTeamMemberRolesOutput };
   list_account_tiers: { input: ListAccountTiersInput; output: ListAccountTiersOutput };
   list_account_tiers_ddl: { input: ListAccountTiersDdlInput; output: ListAccountTiersDdlOutput };
+  list_account_types: { input: ListAccountTypesInput; output: ListAccountTypesOutput };
   list_accounts: { input: ListAccountsInput; output: ListAccountsOutput };
   list_accounts_ddl: { input: ListAccountsDdlInput; output: ListAccountsDdlOutput };
   list_accounts_or_people_ddl: { input: ListAccountsOrPeopleDdlInput; output: ListAccountsOrPeopleDdlOutput };
@@ -12522,18 +13426,24 @@ export interface Operations {
   list_call_data_records_ddl: { input: ListCallDataRecordsDdlInput; output: ListCallDataRecordsDdlOutput };
   list_call_dispositions: { input: ListCallDispositionsInput; output: ListCallDispositionsOutput };
   list_call_dispositions_ddl: { input: ListCallDispositionsDdlInput; output: ListCallDispositionsDdlOutput };
+  list_call_dispositions_id_ddl: { input: ListCallDispositionsIdDdlInput; output: ListCallDispositionsIdDdlOutput };
   list_call_sentiments: { input: ListCallSentimentsInput; output: ListCallSentimentsOutput };
   list_call_sentiments_ddl: { input: ListCallSentimentsDdlInput; output: ListCallSentimentsDdlOutput };
+  list_call_sentiments_id_ddl: { input: ListCallSentimentsIdDdlInput; output: ListCallSentimentsIdDdlOutput };
   list_caller_ids: { input: ListCallerIdsInput; output: ListCallerIdsOutput };
   list_calls: { input: ListCallsInput; output: ListCallsOutput };
   list_calls_ddl: { input: ListCallsDdlInput; output: ListCallsDdlOutput };
+  list_crm_account_team_members: { input: ListCrmAccountTeamMembersInput; output: ListCrmAccountTeamMembersOutput };
   list_crm_activities: { input: ListCrmActivitiesInput; output: ListCrmActivitiesOutput };
   list_crm_activities_ddl: { input: ListCrmActivitiesDdlInput; output: ListCrmActivitiesDdlOutput };
   list_crm_activity_fields: { input: ListCrmActivityFieldsInput; output: ListCrmActivityFieldsOutput };
   list_crm_activity_fields_ddl: { input: ListCrmActivityFieldsDdlInput; output: ListCrmActivityFieldsDdlOutput };
+  list_crm_team_members_with_roles: { input: ListCrmTeamMembersWithRolesInput; output: ListCrmTeamMembersWithRolesOutput };
   list_custom_fields: { input: ListCustomFieldsInput; output: ListCustomFieldsOutput };
   list_custom_fields_ddl: { input: ListCustomFieldsDdlInput; output: ListCustomFieldsDdlOutput };
   list_custom_fields_value_ddl: { input: ListCustomFieldsValueDdlInput; output: ListCustomFieldsValueDdlOutput };
+  list_custom_roles: { input: ListCustomRolesInput; output: ListCustomRolesOutput };
+  list_custom_roles_ddl: { input: ListCustomRolesDdlInput; output: ListCustomRolesDdlOutput };
   list_emails: { input: ListEmailsInput; output: ListEmailsOutput };
   list_emails_ddl: { input: ListEmailsDdlInput; output: ListEmailsDdlOutput };
   list_groups: { input: ListGroupsInput; output: ListGroupsOutput };

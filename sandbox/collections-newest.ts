@@ -1,3 +1,12 @@
 // The sandbox collections of the newest SalesLoft resources (resources-newest.ts); store.ts keeps them too.
 
-export const NEWEST_COLLECTIONS = ['opportunities', 'opportunity_stages', 'opportunity_people'] as const;
+export const NEWEST_COLLECTIONS = [
+  'opportunities',
+  'opportunity_stages',
+  'opportunity_people',
+  'custom_roles',
+  'account_types',
+  'account_team_member_roles',
+  'crm_account_team_members',
+  'crm_team_members_with_roles',
+] as const;

@@ -86,4 +86,31 @@ export const opportunityPeople: Resource = {
   },
 };
 
-export const NEWEST_RESOURCES: Resource[] = [opportunities, opportunityStages, opportunityPeople];
+// ---- team roles, account types and CRM account teams (read only) -----------------------------------------
+
+export const customRoles: Resource = { collection: 'custom_roles', path: 'custom_roles', actions: ['list', 'get'], filters: [ids, updatedAt], sort: std('name') };
+
+export const accountTypes: Resource = { collection: 'account_types', path: 'account_types', actions: ['list'], filters: [ids, inProp('name', true)], sort: std('name') };
+
+export const accountTeamMemberRoles: Resource = { collection: 'account_team_member_roles', path: 'account_team_member_roles', actions: ['list'], filters: [ids], sort: std('name') };
+
+export const crmAccountTeamMembers: Resource = {
+  collection: 'crm_account_team_members',
+  path: 'crm_account_team_members',
+  actions: ['list'],
+  filters: [ids, inRef('account_id', 'account'), inRef('user_id', 'user'), updatedAt],
+  sort: std(),
+};
+
+export const crmTeamMembersWithRoles: Resource = { collection: 'crm_team_members_with_roles', path: 'crm_team_members_with_roles', actions: ['list'], filters: [inRef('user_id', 'user')], sort: std() };
+
+export const NEWEST_RESOURCES: Resource[] = [
+  opportunities,
+  opportunityStages,
+  opportunityPeople,
+  customRoles,
+  accountTypes,
+  accountTeamMemberRoles,
+  crmAccountTeamMembers,
+  crmTeamMembersWithRoles,
+];

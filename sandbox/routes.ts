@@ -4,6 +4,7 @@
 
 import { createAction, deleteAction, getAction, listRecords, updateAction } from './collection.js';
 import { SPECIAL_ROUTES, type RouteDef } from './handlers.js';
+import { NEWEST_ROUTES } from './handlers-newest.js';
 import { RESOURCES } from './resources.js';
 
 export interface Route extends RouteDef {
@@ -11,7 +12,7 @@ export interface Route extends RouteDef {
 }
 
 export function buildRoutes(): Route[] {
-  const defs: RouteDef[] = [...SPECIAL_ROUTES];
+  const defs: RouteDef[] = [...SPECIAL_ROUTES, ...NEWEST_ROUTES];
   for (const res of RESOURCES) {
     const alias = res.jsonAlias !== false;
     const one = `${res.path}/:id`;

@@ -30,7 +30,33 @@ const opportunity = (id: number, name: string, account: number, owner: number, s
   ...extra,
 });
 
+const synced = { created_at: t('2024-01-05 08:00:00.000000'), updated_at: t('2024-01-05 08:00:00.000000') };
+
 export const newestApiRecords: Partial<SandboxSeed> = {
+  custom_roles: [
+    { id: 1901, name: 'Sales Manager', user_count: 1, ...synced },
+    { id: 1902, name: 'Team Lead (no billing)', user_count: 0, ...synced },
+  ],
+  account_types: [
+    { id: 1911, name: 'Customer', ...synced },
+    { id: 1912, name: 'Prospect', ...synced },
+    { id: 1913, name: 'Partner', ...synced },
+  ],
+  account_team_member_roles: [
+    { id: 1921, name: 'Account Executive', crm_id: 'Account Executive', ...synced },
+    { id: 1922, name: 'Sales Development Rep', crm_id: 'Sales Development Rep', ...synced },
+    { id: 1923, name: 'Customer Success Manager', crm_id: 'Customer Success Manager', ...synced },
+  ],
+  crm_account_team_members: [
+    { id: 1931, account: ref(2001), user: ref(1002), crm_id: '01M5e00000Tm1931AAA', crm_user_id: '0055e00000Us1002AAA', team_member_role: 'Account Executive', ...synced },
+    { id: 1932, account: ref(2001), user: ref(1003), crm_id: '01M5e00000Tm1932AAA', crm_user_id: '0055e00000Us1003AAA', team_member_role: 'Sales Development Rep', ...synced },
+    { id: 1933, account: ref(2004), user: ref(1004), crm_id: '01M5e00000Tm1933AAA', crm_user_id: '0055e00000Us1004AAA', team_member_role: 'Customer Success Manager', ...synced },
+  ],
+  crm_team_members_with_roles: [
+    { id: 1941, user: ref(1002), crm_user_id: '0055e00000Us1002AAA', roles: ['Account Executive'], ...synced },
+    { id: 1942, user: ref(1003), crm_user_id: '0055e00000Us1003AAA', roles: ['Sales Development Rep'], ...synced },
+    { id: 1943, user: ref(1004), crm_user_id: '0055e00000Us1004AAA', roles: ['Customer Success Manager'], ...synced },
+  ],
   opportunity_stages: [stage(161, 'Discovery', 1), stage(162, 'Evaluation', 2), stage(163, 'Proposal', 3), stage(164, 'Closed Won', 5), stage(165, 'Closed Lost', 6)],
   opportunities: [
     opportunity(1701, 'Northwind - Analytics Platform', 2001, 1001, 162, 'Evaluation', 48000, '2024-06-28', false, false),

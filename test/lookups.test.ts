@@ -63,6 +63,10 @@ const expectedLookups: Record<string, string[]> = {
   opportunity_person_ids: ['list_opportunity_people_ddl'],
   associated_account_id: ['list_accounts_ddl'],
   most_recent_cadence_id: ['list_cadences_ddl'],
+  call_disposition_id: ['list_call_dispositions_id_ddl'],
+  call_sentiment_id: ['list_call_sentiments_id_ddl'],
+  custom_role_id: ['list_custom_roles_ddl'],
+  custom_role_ids: ['list_custom_roles_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

@@ -79,3 +79,35 @@ describe('opportunities in the sandbox', () => {
     expect(left.data).toEqual([]);
   });
 });
+
+describe('team roles, CRM account teams and cadence stats in the sandbox', () => {
+  let sandbox: Sandbox;
+  let connector: ReturnType<typeof createConnector>;
+  beforeEach(async () => {
+    sandbox = await startSandbox({ port: 0, rateLimit: { budget: 100_000 } });
+    connector = createConnector({ baseUrl: sandbox.url, accessToken: 'sandbox-token', env: {}, retries: 0 });
+  });
+  afterEach(() => sandbox.close());
+
+  test('get_cadence_stats counts what happens on the cadence', async () => {
+    const before = ((await connector.run('get_cadence_stats', { cadence_id: 501 })) as Json).data;
+    const onCadence = sandbox.store.list('cadence_memberships').find((m) => (m.cadence as Json).id === 501 && m.currently_on_cadence === true)!;
+    await connector.run('delete_cadence_membership', { cadence_membership_id: onCadence.id });
+    const after = ((await connector.run('get_cadence_stats', { cadence_id: 501 })) as Json).data;
+    expect([after.cadence_people, after.removed_people]).toEqual([before.cadence_people - 1, before.removed_people + 1]);
+    const missing = (await failureOf(connector.run('get_cadence_stats', { cadence_id: 999 }))) as ApiError;
+    expect(missing.status).toBe(404);
+  });
+
+  test('get_profile is the user the token acts as', async () => {
+    const { data } = (await connector.run('get_profile', {})) as Json;
+    expect([data.id, data.email]).toEqual([sandbox.store.me, sandbox.store.get('users', sandbox.store.me)!.email]);
+  });
+
+  test('the id dropdowns of dispositions and sentiments give what the get operations take', async () => {
+    const { result } = (await connector.run('list_call_sentiments_id_ddl', {})) as Json;
+    const positive = result.find((choice: Json) => choice.text === 'Positive');
+    const { data } = (await connector.run('get_call_sentiment', { call_sentiment_id: positive.value })) as Json;
+    expect(data.name).toBe('Positive');
+  });
+});

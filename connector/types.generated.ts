@@ -2967,6 +2967,183 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface GetConversationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The conversation to fetch. A UUID such as 71d91aec-80bc-463b-b072-475aea744805.
+ */
+conversation_id: string
+}
+
+export interface GetConversationOutput {
+/**
+ * A recorded conversation (a call or video meeting) analysed by SalesLoft Conversation Intelligence. Its id is a UUID. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the conversation (a UUID).
+ */
+id?: (string | null)
+/**
+ * When the conversation was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the conversation was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Title of the conversation (for example the meeting's subject).
+ */
+title?: (string | null)
+/**
+ * Where it was recorded (for example zoom, teams or salesloft for dialer calls).
+ */
+platform?: (string | null)
+/**
+ * audio or video.
+ */
+media_type?: (string | null)
+/**
+ * Length of the recording in milliseconds.
+ */
+duration?: (number | null)
+/**
+ * Language of the conversation, for example en-US.
+ */
+language_code?: (string | null)
+/**
+ * When the recording started (Unix time in milliseconds).
+ */
+started_recording_at?: (number | null)
+/**
+ * GUID of the user who owns the conversation.
+ */
+user_guid?: (string | null)
+/**
+ * The owning user's id or GUID.
+ */
+owner_id?: (string | null)
+/**
+ * The account the conversation is about.
+ */
+account_id?: (number | null)
+/**
+ * The person the conversation is with.
+ */
+person_id?: (number | null)
+/**
+ * The call, for dialer conversations.
+ */
+call_id?: (number | null)
+/**
+ * The conversation's transcription (a UUID), once transcribed.
+ */
+transcription_id?: (string | null)
+/**
+ * Whether the conversation was created through the API.
+ */
+is_api?: (boolean | null)
+/**
+ * Who took part, with their names and email addresses.
+ */
+attendees?: (unknown[] | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetConversationExtensiveInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The conversation to fetch with its analysis. A UUID such as 71d91aec-80bc-463b-b072-475aea744805.
+ */
+conversation_id: string
+}
+
+export interface GetConversationExtensiveOutput {
+/**
+ * A conversation with its analysis: summary, key moments, action items and talk ratios, besides the conversation's own fields. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the conversation (a UUID).
+ */
+id?: (string | null)
+/**
+ * Title of the conversation.
+ */
+title?: (string | null)
+/**
+ * Length of the recording in milliseconds.
+ */
+duration?: (number | null)
+/**
+ * A generated summary of the conversation.
+ */
+summary?: (string | null)
+/**
+ * Notable moments (pricing, next steps, competitors...), each with its time.
+ */
+key_moments?: (unknown[] | null)
+/**
+ * Action items found in the conversation.
+ */
+action_items?: (unknown[] | null)
+/**
+ * Share of talk time per speaker.
+ */
+talk_ratio?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The conversation's transcription (a UUID).
+ */
+transcription_id?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetConversationRecordingInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The conversation whose recording to fetch. A UUID such as 71d91aec-80bc-463b-b072-475aea744805.
+ */
+conversation_id: string
+}
+
+export interface GetConversationRecordingOutput {
+/**
+ * Where to download a conversation's media. The URL is signed and expires: download it soon after asking. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * A signed URL of the recording's media file.
+ */
+url?: (string | null)
+/**
+ * audio or video.
+ */
+media_type?: (string | null)
+/**
+ * When the URL stops working (ISO 8601).
+ */
+expires_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetCustomFieldInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -4212,6 +4389,76 @@ id?: (number | string | null)
 _href?: (string | null)
 [k: string]: unknown
 } | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetTranscriptionInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The transcription to fetch. A UUID such as 71d91aec-80bc-463b-b072-475aea744805.
+ */
+transcription_id: string
+}
+
+export interface GetTranscriptionOutput {
+/**
+ * The transcription of a conversation. Its id is a UUID. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the transcription (a UUID).
+ */
+id?: (string | null)
+/**
+ * When the transcription was made (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The conversation transcribed (a UUID).
+ */
+conversation_id?: (string | null)
+/**
+ * Language of the transcription, for example en-US.
+ */
+language_code?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetTranscriptionArtifactInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The transcription whose file to fetch. A UUID such as 71d91aec-80bc-463b-b072-475aea744805.
+ */
+transcription_id: string
+}
+
+export interface GetTranscriptionArtifactOutput {
+/**
+ * Where to download the whole transcript as a file. The URL is signed and expires. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * A signed URL of the transcript file.
+ */
+url?: (string | null)
+/**
+ * When the URL stops working (ISO 8601).
+ */
+expires_at?: (string | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -7304,6 +7551,271 @@ search?: string
  * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
  */
 export interface ListCallsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListConversationsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these conversations (UUIDs, sent as ids).
+ */
+conversation_ids?: string[]
+/**
+ * Only conversations with exactly this title.
+ */
+title?: string
+/**
+ * Only conversations whose title starts with this text (sent as title[_starts_with]).
+ */
+title_starts_with?: string
+/**
+ * Only conversations recorded on this platform, for example zoom or salesloft.
+ */
+platform?: string
+/**
+ * Only audio or only video conversations.
+ */
+media_type?: ("audio" | "video")
+/**
+ * Only conversations in this language, for example en-US.
+ */
+language_code?: string
+/**
+ * Only conversations owned by these users.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+owner_ids?: (number | string)[]
+/**
+ * Only conversations owned by the users of these GUIDs.
+ */
+user_guids?: string[]
+/**
+ * Only conversations about these accounts.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+account_ids?: (number | string)[]
+/**
+ * Only conversations with these people.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_ids?: (number | string)[]
+/**
+ * Only conversations created through the API (true) or recorded by SalesLoft (false).
+ */
+is_api?: boolean
+/**
+ * Only conversations whose recording lasts within this range, in milliseconds: gt, gte, lt, lte.
+ */
+duration?: {
+/**
+ * Longer than, in milliseconds.
+ */
+gt?: number
+/**
+ * At least, in milliseconds.
+ */
+gte?: number
+/**
+ * Shorter than, in milliseconds.
+ */
+lt?: number
+/**
+ * At most, in milliseconds.
+ */
+lte?: number
+}
+/**
+ * Only conversations created within this range.
+ */
+created_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only conversations updated within this range (for incremental sync).
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+}
+
+export interface ListConversationsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A recorded conversation (a call or video meeting) analysed by SalesLoft Conversation Intelligence. Its id is a UUID. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the conversation (a UUID).
+ */
+id?: (string | null)
+/**
+ * When the conversation was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When the conversation was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Title of the conversation (for example the meeting's subject).
+ */
+title?: (string | null)
+/**
+ * Where it was recorded (for example zoom, teams or salesloft for dialer calls).
+ */
+platform?: (string | null)
+/**
+ * audio or video.
+ */
+media_type?: (string | null)
+/**
+ * Length of the recording in milliseconds.
+ */
+duration?: (number | null)
+/**
+ * Language of the conversation, for example en-US.
+ */
+language_code?: (string | null)
+/**
+ * When the recording started (Unix time in milliseconds).
+ */
+started_recording_at?: (number | null)
+/**
+ * GUID of the user who owns the conversation.
+ */
+user_guid?: (string | null)
+/**
+ * The owning user's id or GUID.
+ */
+owner_id?: (string | null)
+/**
+ * The account the conversation is about.
+ */
+account_id?: (number | null)
+/**
+ * The person the conversation is with.
+ */
+person_id?: (number | null)
+/**
+ * The call, for dialer conversations.
+ */
+call_id?: (number | null)
+/**
+ * The conversation's transcription (a UUID), once transcribed.
+ */
+transcription_id?: (string | null)
+/**
+ * Whether the conversation was created through the API.
+ */
+is_api?: (boolean | null)
+/**
+ * Who took part, with their names and email addresses.
+ */
+attendees?: (unknown[] | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListConversationsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListConversationsDdlOutput {
 result: {
 /**
  * What a person reads in the dropdown
@@ -11087,6 +11599,265 @@ value: (string | number)
 }[]
 }
 
+export interface ListTranscriptionSentencesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The transcription whose sentences to list. A UUID such as 71d91aec-80bc-463b-b072-475aea744805.
+ */
+transcription_id: string
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+}
+
+export interface ListTranscriptionSentencesOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: One sentence of a transcript with its speaker and timing. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the sentence.
+ */
+id?: (string | null)
+/**
+ * Position of the sentence in the transcript, from 1.
+ */
+order_number?: (number | null)
+/**
+ * When the sentence starts, in milliseconds from the start of the recording.
+ */
+start_time?: (number | null)
+/**
+ * When the sentence ends, in milliseconds from the start of the recording.
+ */
+end_time?: (number | null)
+/**
+ * What was said.
+ */
+text?: (string | null)
+/**
+ * Who said it (an attendee of the conversation).
+ */
+recording_attendee_id?: (string | null)
+/**
+ * Name of the speaker, when known.
+ */
+speaker_name?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListTranscriptionsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only these transcriptions (UUIDs, sent as ids).
+ */
+transcription_ids?: string[]
+/**
+ * Only transcriptions in this language, for example en-US.
+ */
+language_code?: string
+/**
+ * Only transcriptions made within this range.
+ */
+created_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only transcriptions updated within this range (for incremental sync).
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+}
+
+export interface ListTranscriptionsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: The transcription of a conversation. Its id is a UUID. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the transcription (a UUID).
+ */
+id?: (string | null)
+/**
+ * When the transcription was made (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The conversation transcribed (a UUID).
+ */
+conversation_id?: (string | null)
+/**
+ * Language of the transcription, for example en-US.
+ */
+language_code?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListTranscriptionsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListTranscriptionsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListUnlinkedCallDataRecordsDdlInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -13391,6 +14162,9 @@ export interface Operations {
   get_call: { input: GetCallInput; output: GetCallOutput };
   get_call_disposition: { input: GetCallDispositionInput; output: GetCallDispositionOutput };
   get_call_sentiment: { input: GetCallSentimentInput; output: GetCallSentimentOutput };
+  get_conversation: { input: GetConversationInput; output: GetConversationOutput };
+  get_conversation_extensive: { input: GetConversationExtensiveInput; output: GetConversationExtensiveOutput };
+  get_conversation_recording: { input: GetConversationRecordingInput; output: GetConversationRecordingOutput };
   get_custom_field: { input: GetCustomFieldInput; output: GetCustomFieldOutput };
   get_custom_role: { input: GetCustomRoleInput; output: GetCustomRoleOutput };
   get_email: { input: GetEmailInput; output: GetEmailOutput };
@@ -13403,6 +14177,8 @@ export interface Operations {
   get_profile: { input: GetProfileInput; output: GetProfileOutput };
   get_step: { input: GetStepInput; output: GetStepOutput };
   get_task: { input: GetTaskInput; output: GetTaskOutput };
+  get_transcription: { input: GetTranscriptionInput; output: GetTranscriptionOutput };
+  get_transcription_artifact: { input: GetTranscriptionArtifactInput; output: GetTranscriptionArtifactOutput };
   get_user: { input: GetUserInput; output: GetUserOutput };
   list_account_stages: { input: ListAccountStagesInput; output: ListAccountStagesOutput };
   list_account_stages_ddl: { input: ListAccountStagesDdlInput; output: ListAccountStagesDdlOutput };
@@ -13433,6 +14209,8 @@ export interface Operations {
   list_caller_ids: { input: ListCallerIdsInput; output: ListCallerIdsOutput };
   list_calls: { input: ListCallsInput; output: ListCallsOutput };
   list_calls_ddl: { input: ListCallsDdlInput; output: ListCallsDdlOutput };
+  list_conversations: { input: ListConversationsInput; output: ListConversationsOutput };
+  list_conversations_ddl: { input: ListConversationsDdlInput; output: ListConversationsDdlOutput };
   list_crm_account_team_members: { input: ListCrmAccountTeamMembersInput; output: ListCrmAccountTeamMembersOutput };
   list_crm_activities: { input: ListCrmActivitiesInput; output: ListCrmActivitiesOutput };
   list_crm_activities_ddl: { input: ListCrmActivitiesDdlInput; output: ListCrmActivitiesDdlOutput };
@@ -13470,6 +14248,9 @@ export interface Operations {
   list_tags_values_ddl: { input: ListTagsValuesDdlInput; output: ListTagsValuesDdlOutput };
   list_tasks: { input: ListTasksInput; output: ListTasksOutput };
   list_tasks_ddl: { input: ListTasksDdlInput; output: ListTasksDdlOutput };
+  list_transcription_sentences: { input: ListTranscriptionSentencesInput; output: ListTranscriptionSentencesOutput };
+  list_transcriptions: { input: ListTranscriptionsInput; output: ListTranscriptionsOutput };
+  list_transcriptions_ddl: { input: ListTranscriptionsDdlInput; output: ListTranscriptionsDdlOutput };
   list_unlinked_call_data_records_ddl: { input: ListUnlinkedCallDataRecordsDdlInput; output: ListUnlinkedCallDataRecordsDdlOutput };
   list_users: { input: ListUsersInput; output: ListUsersOutput };
   list_users_ddl: { input: ListUsersDdlInput; output: ListUsersDdlOutput };

@@ -9,4 +9,7 @@ export const NEWEST_COLLECTIONS = [
   'account_team_member_roles',
   'crm_account_team_members',
   'crm_team_members_with_roles',
+  'conversations',
+  'transcriptions',
+  'transcription_sentences',
 ] as const;

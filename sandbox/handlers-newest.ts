@@ -1,8 +1,10 @@
 // Routes of the newest resources with rules of their own (computed answers rather than stored records).
 
-import { link, notFound, ok, refId, type Ctx, type Result } from './collection.js';
+import { link, listRecords, notFound, ok, refId, render, type Ctx, type Resource, type Result } from './collection.js';
 import type { RouteDef } from './handlers.js';
 import { toInt } from './query.js';
+import { byUuid, conversations, transcriptions, transcriptionSentences } from './resources-newest.js';
+import type { SandboxRecord } from './store.js';
 
 /** GET /v2/cadence_stats/:id: the cadence's counts, computed from its memberships, emails and calls. */
 function cadenceStats(ctx: Ctx): Result {
@@ -46,7 +48,54 @@ function profile(ctx: Ctx): Result {
   });
 }
 
+// ---- conversations and transcriptions: their ids are UUIDs ------------------------------------------------
+
+/** A record rendered with its UUID as its id. */
+const withUuid = (res: Resource, r: SandboxRecord, ctx: Ctx): Record<string, unknown> => ({ ...render(res, r, ctx), id: r.uuid });
+
+function listWithUuids(res: Resource, ctx: Ctx): Result {
+  const result = listRecords(res, ctx);
+  const body = result.body as { data: Array<{ id: number }> };
+  return ok({ ...body, data: body.data.map((item) => withUuid(res, ctx.store.get(res.collection, item.id)!, ctx)) });
+}
+
+const found = (res: Resource, ctx: Ctx): SandboxRecord => {
+  const r = byUuid(res.collection, ctx.params.id ?? '', ctx);
+  if (!r) throw notFound();
+  return r;
+};
+
+/** A signed media URL that expires an hour from now, as SalesLoft's recording and artifact answers give. */
+const signedUrl = (ctx: Ctx, file: string) => {
+  const expires = new Date(Date.now() + 3_600_000);
+  return { url: `${ctx.baseUrl}/media/${file}?expires=${Math.floor(expires.getTime() / 1000)}&signature=sandbox`, expires_at: expires.toISOString() };
+};
+
+function extensiveConversation(ctx: Ctx): Result {
+  const r = found(conversations, ctx);
+  const { summary, key_moments, action_items, talk_ratio } = r;
+  return ok({ data: { ...withUuid(conversations, r, ctx), summary, key_moments, action_items, talk_ratio } });
+}
+
+function conversationRecording(ctx: Ctx): Result {
+  const r = found(conversations, ctx);
+  return ok({ data: { ...signedUrl(ctx, `conversations/${String(r.uuid)}.${r.media_type === 'video' ? 'mp4' : 'mp3'}`), media_type: r.media_type } });
+}
+
+function transcriptionSentenceList(ctx: Ctx): Result {
+  found(transcriptions, ctx);
+  return listWithUuids(transcriptionSentences, ctx);
+}
+
 export const NEWEST_ROUTES: RouteDef[] = [
+  { method: 'GET', path: 'conversations', alias: true, handler: (ctx) => listWithUuids(conversations, ctx) },
+  { method: 'GET', path: 'conversations/:id', alias: true, handler: (ctx) => ok({ data: withUuid(conversations, found(conversations, ctx), ctx) }) },
+  { method: 'GET', path: 'conversations/:id/extensive', alias: true, handler: extensiveConversation },
+  { method: 'GET', path: 'conversations/:id/recording', alias: true, handler: conversationRecording },
+  { method: 'GET', path: 'transcriptions', alias: true, handler: (ctx) => listWithUuids(transcriptions, ctx) },
+  { method: 'GET', path: 'transcriptions/:id', alias: true, handler: (ctx) => ok({ data: withUuid(transcriptions, found(transcriptions, ctx), ctx) }) },
+  { method: 'GET', path: 'transcriptions/:id/artifact', alias: true, handler: (ctx) => ok({ data: signedUrl(ctx, `transcriptions/${String(found(transcriptions, ctx).uuid)}.json`) }) },
+  { method: 'GET', path: 'transcriptions/:id/sentences', alias: true, handler: transcriptionSentenceList },
   { method: 'GET', path: 'cadence_stats/:id', alias: true, handler: cadenceStats },
   { method: 'GET', path: 'profiles', alias: true, handler: profile },
 ];

@@ -1,7 +1,7 @@
 // The newest SalesLoft resources (opportunities, ...) as configurations of the generic collection mechanism.
 
 import { invalid, link, refId, type Ctx, type Resource } from './collection.js';
-import type { SandboxRecord } from './store.js';
+import type { CollectionName, SandboxRecord } from './store.js';
 import { createdAt, ids, inProp, inRef, sorting, std, updatedAt } from './resource-kit.js';
 
 /** Embedded records whose path collection.ts does not know, rendered with their `_href`. */
@@ -104,6 +104,57 @@ export const crmAccountTeamMembers: Resource = {
 
 export const crmTeamMembersWithRoles: Resource = { collection: 'crm_team_members_with_roles', path: 'crm_team_members_with_roles', actions: ['list'], filters: [inRef('user_id', 'user')], sort: std() };
 
+// ---- conversations and transcriptions (UUID ids; routes in handlers-newest.ts) ------------------------------
+
+const userIdOfGuid = (guid: unknown, ctx: Ctx): number | null => ctx.store.list('users').find((u) => u.guid === guid)?.id ?? null;
+
+export const conversations: Resource = {
+  collection: 'conversations',
+  path: 'conversations',
+  actions: [],
+  filters: [
+    { param: 'ids', kind: 'in', get: (r) => r.uuid },
+    inProp('platform', true),
+    inProp('media_type', true),
+    inProp('language_code', true),
+    { param: 'owner_ids', kind: 'in', get: (r, ctx) => userIdOfGuid(r.user_guid, ctx) },
+    inProp('user_guids', false, (r) => r.user_guid),
+    inProp('account_ids', false, (r) => r.account_id),
+    inProp('person_ids', false, (r) => r.person_id),
+    { param: 'is_api', kind: 'bool' },
+    { param: 'duration', kind: 'range' },
+    createdAt,
+    updatedAt,
+  ],
+  // title is exact, title[_starts_with] a prefix (the query parser gives the latter as an object).
+  visible: (r, ctx) => {
+    const title = ctx.query.title;
+    if (typeof title === 'string') return r.title === title;
+    if (title && typeof title === 'object' && typeof (title as Record<string, unknown>)._starts_with === 'string') return String(r.title ?? '').startsWith(String((title as Record<string, unknown>)._starts_with));
+    return true;
+  },
+  sort: std(),
+  hidden: ['uuid', 'summary', 'key_moments', 'action_items', 'talk_ratio'],
+};
+
+export const transcriptions: Resource = {
+  collection: 'transcriptions',
+  path: 'transcriptions',
+  actions: [],
+  filters: [{ param: 'ids', kind: 'in', get: (r) => r.uuid }, inProp('language_code', true), createdAt, updatedAt],
+  sort: std(),
+  hidden: ['uuid'],
+};
+
+export const transcriptionSentences: Resource = {
+  collection: 'transcription_sentences',
+  path: 'transcriptions/:id/sentences',
+  actions: [],
+  visible: (r, ctx) => r.transcription_id === ctx.params.id,
+  sort: sorting(['order_number'], 'order_number', 'ASC'),
+  hidden: ['uuid', 'transcription_id'],
+};
+
 export const NEWEST_RESOURCES: Resource[] = [
   opportunities,
   opportunityStages,
@@ -114,3 +165,6 @@ export const NEWEST_RESOURCES: Resource[] = [
   crmAccountTeamMembers,
   crmTeamMembersWithRoles,
 ];
+
+/** Records whose SalesLoft id is a UUID keep it in `uuid` (the store's ids are numbers): this finds one by it. */
+export const byUuid = (collection: CollectionName, uuid: string, ctx: Ctx): SandboxRecord | undefined => ctx.store.list(collection).find((r) => r.uuid === uuid);

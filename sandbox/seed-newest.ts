@@ -32,7 +32,63 @@ const opportunity = (id: number, name: string, account: number, owner: number, s
 
 const synced = { created_at: t('2024-01-05 08:00:00.000000'), updated_at: t('2024-01-05 08:00:00.000000') };
 
+const C1 = '71d91aec-80bc-463b-b072-475aea744805';
+const C2 = 'b3e8f0a2-6c4d-4f19-8d7e-0a5b2c9e1f34';
+const C3 = 'e6a1c9d4-2b7f-4a3e-b8c0-9f4d1e2a7b56';
+const T1 = '5f0c2d7e-3b8a-4e61-9a4f-2c1d7e9b0a11';
+const T2 = '8a4e1b6c-9d2f-4c7a-a3e5-6b0f2d8c4e29';
+
+const MAYA = '0863ed13-7120-479b-8650-206a3679e2fb';
+const JORDAN = '5b1f4c2e-9d3a-4e8b-a6f1-2c7d9e0b4a13';
+
+const sentence = (id: number, transcription: string, order: number, start: number, end: number, speaker: string, text: string) => ({
+  id,
+  uuid: `0c9e2f4a-1b3d-4e5f-8a7b-${String(id).padStart(12, '0')}`,
+  transcription_id: transcription,
+  order_number: order,
+  start_time: start,
+  end_time: end,
+  recording_attendee_id: speaker === 'Maya Chen' ? 'attendee-maya' : speaker === 'Jordan Reyes' ? 'attendee-jordan' : 'attendee-guest',
+  speaker_name: speaker,
+  text,
+});
+
 export const newestApiRecords: Partial<SandboxSeed> = {
+  conversations: [
+    {
+      id: 2101, uuid: C1, title: 'Northwind Traders - Discovery Call', platform: 'zoom', media_type: 'video', duration: 1_845_000, language_code: 'en-US',
+      started_recording_at: 1709823600000, user_guid: MAYA, owner_id: MAYA, account_id: 2001, person_id: 3001, call_id: null, transcription_id: T1, is_api: false,
+      attendees: [{ name: 'Maya Chen', email: 'maya.chen@northbeam.io' }, { name: 'Olivia Martinez', email: 'olivia.martinez@northwindtraders.com' }],
+      summary: 'Olivia described their reporting gaps; Maya proposed an evaluation with two analysts in April.',
+      key_moments: [{ type: 'next_steps', start_time: 1_620_000 }, { type: 'pricing', start_time: 1_210_000 }],
+      action_items: ['Send the evaluation plan to Olivia', 'Book a technical deep-dive with their data team'],
+      talk_ratio: { 'Maya Chen': 0.44, 'Olivia Martinez': 0.56 },
+      created_at: t('2024-03-07 10:00:00.000000'), updated_at: t('2024-03-07 10:40:12.000000'),
+    },
+    {
+      id: 2102, uuid: C2, title: 'Globex - Proposal Review', platform: 'salesloft', media_type: 'audio', duration: 742_000, language_code: 'en-US',
+      started_recording_at: 1710252000000, user_guid: JORDAN, owner_id: JORDAN, account_id: 2002, person_id: 3004, call_id: 4002, transcription_id: T2, is_api: false,
+      attendees: [{ name: 'Jordan Reyes', email: 'jordan.reyes@northbeam.io' }], summary: 'Pricing questions on the warehouse tier.', key_moments: [], action_items: ['Revise the quote'], talk_ratio: { 'Jordan Reyes': 0.61 },
+      created_at: t('2024-03-12 09:00:00.000000'), updated_at: t('2024-03-12 09:15:00.000000'),
+    },
+    {
+      id: 2103, uuid: C3, title: 'Umbrella Health - Intro (voicemail)', platform: 'salesloft', media_type: 'audio', duration: 41_000, language_code: 'en-US',
+      started_recording_at: 1710338400000, user_guid: MAYA, owner_id: MAYA, account_id: 2004, person_id: null, call_id: null, transcription_id: null, is_api: true,
+      attendees: [], summary: null, key_moments: [], action_items: [], talk_ratio: {},
+      created_at: t('2024-03-13 09:00:00.000000'), updated_at: t('2024-03-13 09:01:00.000000'),
+    },
+  ],
+  transcriptions: [
+    { id: 2201, uuid: T1, conversation_id: C1, language_code: 'en-US', created_at: t('2024-03-07 10:45:00.000000'), updated_at: t('2024-03-07 10:45:00.000000') },
+    { id: 2202, uuid: T2, conversation_id: C2, language_code: 'en-US', created_at: t('2024-03-12 09:20:00.000000'), updated_at: t('2024-03-12 09:20:00.000000') },
+  ],
+  transcription_sentences: [
+    sentence(2301, T1, 1, 0, 4_200, 'Maya Chen', 'Thanks for making the time today, Olivia.'),
+    sentence(2302, T1, 2, 4_300, 11_900, 'Olivia Martinez', 'Of course. Our regional reports still take two days to put together.'),
+    sentence(2303, T1, 3, 12_000, 19_500, 'Maya Chen', 'That is exactly what the evaluation would focus on.'),
+    sentence(2304, T2, 1, 0, 5_100, 'Jordan Reyes', 'I wanted to walk through the proposal line by line.'),
+    sentence(2305, T2, 2, 5_200, 9_800, 'Guest', 'The warehouse tier is where we have questions.'),
+  ],
   custom_roles: [
     { id: 1901, name: 'Sales Manager', user_count: 1, ...synced },
     { id: 1902, name: 'Team Lead (no billing)', user_count: 0, ...synced },

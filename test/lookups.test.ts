@@ -67,6 +67,12 @@ const expectedLookups: Record<string, string[]> = {
   call_sentiment_id: ['list_call_sentiments_id_ddl'],
   custom_role_id: ['list_custom_roles_ddl'],
   custom_role_ids: ['list_custom_roles_ddl'],
+  conversation_id: ['list_conversations_ddl'],
+  conversation_ids: ['list_conversations_ddl'],
+  transcription_id: ['list_transcriptions_ddl'],
+  transcription_ids: ['list_transcriptions_ddl'],
+  owner_ids: ['list_users_ddl'],
+  user_guids: ['list_users_guid_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

@@ -4,7 +4,7 @@
 import nock from 'nock';
 import { ApiError, createConnector } from '../connector/index.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
-import { answerOnce, mainOperations, sample } from './support.js';
+import { answerOnce, expectRefused, mainOperations, sample } from './support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -109,5 +109,49 @@ describe('team roles, CRM account teams and cadence stats in the sandbox', () =>
     const positive = result.find((choice: Json) => choice.text === 'Positive');
     const { data } = (await connector.run('get_call_sentiment', { call_sentiment_id: positive.value })) as Json;
     expect(data.name).toBe('Positive');
+  });
+});
+
+describe('conversations and transcriptions', () => {
+  let sandbox: Sandbox;
+  let connector: ReturnType<typeof createConnector>;
+  beforeEach(async () => {
+    sandbox = await startSandbox({ port: 0, rateLimit: { budget: 100_000 } });
+    connector = createConnector({ baseUrl: sandbox.url, accessToken: 'sandbox-token', env: {}, retries: 0 });
+  });
+  afterEach(() => sandbox.close());
+
+  test('a conversation or transcription id that is not a UUID is refused before anything is sent', async () => {
+    nock.disableNetConnect();
+    try {
+      await expectRefused(createConnector({ accessToken: 't', retries: 0 }), 'get_conversation', { conversation_id: '2101' }, ['conversation_id']);
+      await expectRefused(createConnector({ accessToken: 't', retries: 0 }), 'list_transcription_sentences', { transcription_id: '../people' }, ['transcription_id']);
+    } finally {
+      nock.enableNetConnect();
+    }
+  });
+
+  test('conversations are found by exact title or title prefix, and carry UUID ids', async () => {
+    const exact = (await connector.run('list_conversations', { title: 'Globex - Proposal Review' })) as Json;
+    expect(exact.data.map((c: Json) => c.id)).toEqual(['b3e8f0a2-6c4d-4f19-8d7e-0a5b2c9e1f34']);
+    const prefix = (await connector.run('list_conversations', { title_starts_with: 'Umbrella' })) as Json;
+    expect(prefix.data.map((c: Json) => c.title)).toEqual(['Umbrella Health - Intro (voicemail)']);
+    expect(sandbox.requests.at(-1)?.query).toMatchObject({ title: { _starts_with: 'Umbrella' } });
+  });
+
+  test('a transcript is read in order, page by page, from the conversation it belongs to', async () => {
+    const { data: conversation } = (await connector.run('get_conversation', { conversation_id: '71d91aec-80bc-463b-b072-475aea744805' })) as Json;
+    const first = (await connector.run('list_transcription_sentences', { transcription_id: conversation.transcription_id, per_page: 2 })) as Json;
+    const second = (await connector.run('list_transcription_sentences', { transcription_id: conversation.transcription_id, per_page: 2, page: 2 })) as Json;
+    expect([...first.data, ...second.data].map((s: Json) => s.order_number)).toEqual([1, 2, 3]);
+    expect(first.metadata.paging.next_page).toBe(2);
+    const missing = (await failureOf(connector.run('list_transcription_sentences', { transcription_id: '00000000-0000-4000-8000-000000000000' }))) as ApiError;
+    expect(missing.status).toBe(404);
+  });
+
+  test('recording and transcript files come as signed URLs that expire', async () => {
+    const { data } = (await connector.run('get_conversation_recording', { conversation_id: '71d91aec-80bc-463b-b072-475aea744805' })) as Json;
+    expect(data.url).toMatch(/71d91aec-80bc-463b-b072-475aea744805\.mp4\?expires=\d+&signature=/);
+    expect(Date.parse(data.expires_at)).toBeGreaterThan(Date.now());
   });
 });

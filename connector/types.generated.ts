@@ -363,6 +363,208 @@ website?: (string | null)
 [k: string]: unknown
 }
 
+export interface CreateAccountAndPeopleRedactionInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The account whose personal data to redact.
+ */
+account_id: (number | string)
+/**
+ * Report what would be changed (in the request's counts) without changing anything. Try a dry run first: the real run cannot be undone.
+ */
+dry_run?: boolean
+/**
+ * The team the request applies to; defaults to the token's team.
+ */
+team_id?: number
+/**
+ * When SalesLoft should run the request (for example {"run_at": "2024-06-01T02:00:00Z"}); runs as soon as possible when left out. Its shape rests on SalesLoft's Postman collection only, so other keys are passed on as given.
+ */
+schedule?: {
+/**
+ * When to run the request (ISO 8601 date-time).
+ */
+run_at?: string
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateAccountAndPeopleRedactionOutput {
+/**
+ * A data control request (redaction, soft deletion or right to be forgotten) and its progress. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the request.
+ */
+id?: (number | null)
+/**
+ * When the request was made (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When its state last changed (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * What it does: account_redaction, account_and_people_redaction, people_soft_deletion or right_to_be_forgotten.
+ */
+request_type?: (string | null)
+/**
+ * pending, in_progress, completed or failed.
+ */
+state?: (string | null)
+/**
+ * Whether it only reports what it would change.
+ */
+dry_run?: (boolean | null)
+/**
+ * The team it applies to.
+ */
+team_id?: (number | null)
+/**
+ * GUID of the user who made the request.
+ */
+user_guid?: (string | null)
+/**
+ * The account it applies to (redactions).
+ */
+account_id?: (number | null)
+/**
+ * The people it applies to (deletions).
+ */
+people_ids?: (unknown[] | null)
+/**
+ * When it was asked to run.
+ */
+schedule?: ({
+[k: string]: unknown
+} | null)
+/**
+ * What it changed, or would change in a dry run: accounts and people.
+ */
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * When it finished (ISO 8601).
+ */
+completed_at?: (string | null)
+/**
+ * Why it failed, when it did.
+ */
+error?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateAccountRedactionInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The account whose personal data to redact.
+ */
+account_id: (number | string)
+/**
+ * Report what would be changed (in the request's counts) without changing anything. Try a dry run first: the real run cannot be undone.
+ */
+dry_run?: boolean
+/**
+ * The team the request applies to; defaults to the token's team.
+ */
+team_id?: number
+/**
+ * When SalesLoft should run the request (for example {"run_at": "2024-06-01T02:00:00Z"}); runs as soon as possible when left out. Its shape rests on SalesLoft's Postman collection only, so other keys are passed on as given.
+ */
+schedule?: {
+/**
+ * When to run the request (ISO 8601 date-time).
+ */
+run_at?: string
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateAccountRedactionOutput {
+/**
+ * A data control request (redaction, soft deletion or right to be forgotten) and its progress. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the request.
+ */
+id?: (number | null)
+/**
+ * When the request was made (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When its state last changed (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * What it does: account_redaction, account_and_people_redaction, people_soft_deletion or right_to_be_forgotten.
+ */
+request_type?: (string | null)
+/**
+ * pending, in_progress, completed or failed.
+ */
+state?: (string | null)
+/**
+ * Whether it only reports what it would change.
+ */
+dry_run?: (boolean | null)
+/**
+ * The team it applies to.
+ */
+team_id?: (number | null)
+/**
+ * GUID of the user who made the request.
+ */
+user_guid?: (string | null)
+/**
+ * The account it applies to (redactions).
+ */
+account_id?: (number | null)
+/**
+ * The people it applies to (deletions).
+ */
+people_ids?: (unknown[] | null)
+/**
+ * When it was asked to run.
+ */
+schedule?: ({
+[k: string]: unknown
+} | null)
+/**
+ * What it changed, or would change in a dry run: accounts and people.
+ */
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * When it finished (ISO 8601).
+ */
+completed_at?: (string | null)
+/**
+ * Why it failed, when it did.
+ */
+error?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreateBulkJobInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -1158,6 +1360,109 @@ order?: (number | null)
 [k: string]: unknown
 }
 
+export interface CreatePeopleSoftDeletionInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The people to act on.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+people_ids: (number | string)[]
+/**
+ * Report what would be changed (in the request's counts) without changing anything. Try a dry run first: the real run cannot be undone.
+ */
+dry_run?: boolean
+/**
+ * The team the request applies to; defaults to the token's team.
+ */
+team_id?: number
+/**
+ * When SalesLoft should run the request (for example {"run_at": "2024-06-01T02:00:00Z"}); runs as soon as possible when left out. Its shape rests on SalesLoft's Postman collection only, so other keys are passed on as given.
+ */
+schedule?: {
+/**
+ * When to run the request (ISO 8601 date-time).
+ */
+run_at?: string
+[k: string]: unknown
+}
+}
+}
+
+export interface CreatePeopleSoftDeletionOutput {
+/**
+ * A data control request (redaction, soft deletion or right to be forgotten) and its progress. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the request.
+ */
+id?: (number | null)
+/**
+ * When the request was made (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When its state last changed (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * What it does: account_redaction, account_and_people_redaction, people_soft_deletion or right_to_be_forgotten.
+ */
+request_type?: (string | null)
+/**
+ * pending, in_progress, completed or failed.
+ */
+state?: (string | null)
+/**
+ * Whether it only reports what it would change.
+ */
+dry_run?: (boolean | null)
+/**
+ * The team it applies to.
+ */
+team_id?: (number | null)
+/**
+ * GUID of the user who made the request.
+ */
+user_guid?: (string | null)
+/**
+ * The account it applies to (redactions).
+ */
+account_id?: (number | null)
+/**
+ * The people it applies to (deletions).
+ */
+people_ids?: (unknown[] | null)
+/**
+ * When it was asked to run.
+ */
+schedule?: ({
+[k: string]: unknown
+} | null)
+/**
+ * What it changed, or would change in a dry run: accounts and people.
+ */
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * When it finished (ISO 8601).
+ */
+completed_at?: (string | null)
+/**
+ * Why it failed, when it did.
+ */
+error?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreatePersonInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -1685,6 +1990,109 @@ order?: (number | null)
  * Datetime of when the Person Stage was last updated
  */
 updated_at?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateRightToBeForgottenRequestInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The people to act on.
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+people_ids: (number | string)[]
+/**
+ * Report what would be changed (in the request's counts) without changing anything. Try a dry run first: the real run cannot be undone.
+ */
+dry_run?: boolean
+/**
+ * The team the request applies to; defaults to the token's team.
+ */
+team_id?: number
+/**
+ * When SalesLoft should run the request (for example {"run_at": "2024-06-01T02:00:00Z"}); runs as soon as possible when left out. Its shape rests on SalesLoft's Postman collection only, so other keys are passed on as given.
+ */
+schedule?: {
+/**
+ * When to run the request (ISO 8601 date-time).
+ */
+run_at?: string
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateRightToBeForgottenRequestOutput {
+/**
+ * A data control request (redaction, soft deletion or right to be forgotten) and its progress. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the request.
+ */
+id?: (number | null)
+/**
+ * When the request was made (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When its state last changed (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * What it does: account_redaction, account_and_people_redaction, people_soft_deletion or right_to_be_forgotten.
+ */
+request_type?: (string | null)
+/**
+ * pending, in_progress, completed or failed.
+ */
+state?: (string | null)
+/**
+ * Whether it only reports what it would change.
+ */
+dry_run?: (boolean | null)
+/**
+ * The team it applies to.
+ */
+team_id?: (number | null)
+/**
+ * GUID of the user who made the request.
+ */
+user_guid?: (string | null)
+/**
+ * The account it applies to (redactions).
+ */
+account_id?: (number | null)
+/**
+ * The people it applies to (deletions).
+ */
+people_ids?: (unknown[] | null)
+/**
+ * When it was asked to run.
+ */
+schedule?: ({
+[k: string]: unknown
+} | null)
+/**
+ * What it changed, or would change in a dry run: accounts and people.
+ */
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * When it finished (ISO 8601).
+ */
+completed_at?: (string | null)
+/**
+ * Why it failed, when it did.
+ */
+error?: (string | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -3225,6 +3633,87 @@ name?: (string | null)
  * How many users have the role.
  */
 user_count?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetDataControlRequestInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The request to follow.
+ */
+data_control_request_id: (number | string)
+}
+
+export interface GetDataControlRequestOutput {
+/**
+ * A data control request (redaction, soft deletion or right to be forgotten) and its progress. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the request.
+ */
+id?: (number | null)
+/**
+ * When the request was made (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When its state last changed (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * What it does: account_redaction, account_and_people_redaction, people_soft_deletion or right_to_be_forgotten.
+ */
+request_type?: (string | null)
+/**
+ * pending, in_progress, completed or failed.
+ */
+state?: (string | null)
+/**
+ * Whether it only reports what it would change.
+ */
+dry_run?: (boolean | null)
+/**
+ * The team it applies to.
+ */
+team_id?: (number | null)
+/**
+ * GUID of the user who made the request.
+ */
+user_guid?: (string | null)
+/**
+ * The account it applies to (redactions).
+ */
+account_id?: (number | null)
+/**
+ * The people it applies to (deletions).
+ */
+people_ids?: (unknown[] | null)
+/**
+ * When it was asked to run.
+ */
+schedule?: ({
+[k: string]: unknown
+} | null)
+/**
+ * What it changed, or would change in a dry run: accounts and people.
+ */
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * When it finished (ISO 8601).
+ */
+completed_at?: (string | null)
+/**
+ * Why it failed, when it did.
+ */
+error?: (string | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -8757,6 +9246,190 @@ value: (string | number)
 }[]
 }
 
+export interface ListDataControlRequestsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only requests of this type.
+ */
+request_type?: ("account_redaction" | "account_and_people_redaction" | "people_soft_deletion" | "right_to_be_forgotten")
+/**
+ * Only dry runs (true) or only real runs (false).
+ */
+dry_run?: boolean
+/**
+ * Only requests made by the user of this GUID.
+ */
+user_guid?: string
+/**
+ * The team the request applies to; defaults to the token's team.
+ */
+team_id?: number
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+}
+
+export interface ListDataControlRequestsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A data control request (redaction, soft deletion or right to be forgotten) and its progress. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the request.
+ */
+id?: (number | null)
+/**
+ * When the request was made (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When its state last changed (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * What it does: account_redaction, account_and_people_redaction, people_soft_deletion or right_to_be_forgotten.
+ */
+request_type?: (string | null)
+/**
+ * pending, in_progress, completed or failed.
+ */
+state?: (string | null)
+/**
+ * Whether it only reports what it would change.
+ */
+dry_run?: (boolean | null)
+/**
+ * The team it applies to.
+ */
+team_id?: (number | null)
+/**
+ * GUID of the user who made the request.
+ */
+user_guid?: (string | null)
+/**
+ * The account it applies to (redactions).
+ */
+account_id?: (number | null)
+/**
+ * The people it applies to (deletions).
+ */
+people_ids?: (unknown[] | null)
+/**
+ * When it was asked to run.
+ */
+schedule?: ({
+[k: string]: unknown
+} | null)
+/**
+ * What it changed, or would change in a dry run: accounts and people.
+ */
+counts?: ({
+[k: string]: unknown
+} | null)
+/**
+ * When it finished (ISO 8601).
+ */
+completed_at?: (string | null)
+/**
+ * Why it failed, when it did.
+ */
+error?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListDataControlRequestsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListDataControlRequestsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListEmailsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -14133,6 +14806,8 @@ upsert_type?: (string | null)
 
 export interface Operations {
   create_account: { input: CreateAccountInput; output: CreateAccountOutput };
+  create_account_and_people_redaction: { input: CreateAccountAndPeopleRedactionInput; output: CreateAccountAndPeopleRedactionOutput };
+  create_account_redaction: { input: CreateAccountRedactionInput; output: CreateAccountRedactionOutput };
   create_bulk_job: { input: CreateBulkJobInput; output: CreateBulkJobOutput };
   create_bulk_job_data: { input: CreateBulkJobDataInput; output: CreateBulkJobDataOutput };
   create_cadence_membership: { input: CreateCadenceMembershipInput; output: CreateCadenceMembershipOutput };
@@ -14142,8 +14817,10 @@ export interface Operations {
   create_note: { input: CreateNoteInput; output: CreateNoteOutput };
   create_opportunity_person: { input: CreateOpportunityPersonInput; output: CreateOpportunityPersonOutput };
   create_opportunity_stage: { input: CreateOpportunityStageInput; output: CreateOpportunityStageOutput };
+  create_people_soft_deletion: { input: CreatePeopleSoftDeletionInput; output: CreatePeopleSoftDeletionOutput };
   create_person: { input: CreatePersonInput; output: CreatePersonOutput };
   create_person_stage: { input: CreatePersonStageInput; output: CreatePersonStageOutput };
+  create_right_to_be_forgotten_request: { input: CreateRightToBeForgottenRequestInput; output: CreateRightToBeForgottenRequestOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
   delete_cadence_membership: { input: DeleteCadenceMembershipInput; output: DeleteCadenceMembershipOutput };
@@ -14167,6 +14844,7 @@ export interface Operations {
   get_conversation_recording: { input: GetConversationRecordingInput; output: GetConversationRecordingOutput };
   get_custom_field: { input: GetCustomFieldInput; output: GetCustomFieldOutput };
   get_custom_role: { input: GetCustomRoleInput; output: GetCustomRoleOutput };
+  get_data_control_request: { input: GetDataControlRequestInput; output: GetDataControlRequestOutput };
   get_email: { input: GetEmailInput; output: GetEmailOutput };
   get_import: { input: GetImportInput; output: GetImportOutput };
   get_note: { input: GetNoteInput; output: GetNoteOutput };
@@ -14222,6 +14900,8 @@ export interface Operations {
   list_custom_fields_value_ddl: { input: ListCustomFieldsValueDdlInput; output: ListCustomFieldsValueDdlOutput };
   list_custom_roles: { input: ListCustomRolesInput; output: ListCustomRolesOutput };
   list_custom_roles_ddl: { input: ListCustomRolesDdlInput; output: ListCustomRolesDdlOutput };
+  list_data_control_requests: { input: ListDataControlRequestsInput; output: ListDataControlRequestsOutput };
+  list_data_control_requests_ddl: { input: ListDataControlRequestsDdlInput; output: ListDataControlRequestsDdlOutput };
   list_emails: { input: ListEmailsInput; output: ListEmailsOutput };
   list_emails_ddl: { input: ListEmailsDdlInput; output: ListEmailsDdlOutput };
   list_groups: { input: ListGroupsInput; output: ListGroupsOutput };

@@ -12,4 +12,5 @@ export const NEWEST_COLLECTIONS = [
   'conversations',
   'transcriptions',
   'transcription_sentences',
+  'data_control_requests',
 ] as const;

@@ -1,9 +1,9 @@
 // Routes of the newest resources with rules of their own (computed answers rather than stored records).
 
-import { link, listRecords, notFound, ok, refId, render, type Ctx, type Resource, type Result } from './collection.js';
+import { getAction, link, listRecords, notFound, ok, Problems, refId, render, type Ctx, type Resource, type Result } from './collection.js';
 import type { RouteDef } from './handlers.js';
-import { toInt } from './query.js';
-import { byUuid, conversations, transcriptions, transcriptionSentences } from './resources-newest.js';
+import { isBlank, toBool, toInt, toList } from './query.js';
+import { byUuid, conversations, dataControlRequests, transcriptions, transcriptionSentences } from './resources-newest.js';
 import type { SandboxRecord } from './store.js';
 
 /** GET /v2/cadence_stats/:id: the cadence's counts, computed from its memberships, emails and calls. */
@@ -87,7 +87,88 @@ function transcriptionSentenceList(ctx: Ctx): Result {
   return listWithUuids(transcriptionSentences, ctx);
 }
 
+// ---- data control: requests run in the background, one state further on every read ---------------------
+
+type RequestType = 'account_redaction' | 'account_and_people_redaction' | 'people_soft_deletion' | 'right_to_be_forgotten';
+
+const REDACTED_ACCOUNT = { name: 'Redacted Account', domain: null, website: null, phone: null, street: null, city: null, state: null, postal_code: null, linkedin_url: null, twitter_handle: null, description: null };
+const REDACTED_PERSON = { first_name: 'Redacted', last_name: 'Person', display_name: 'Redacted Person', email_address: null, secondary_email_address: null, personal_email_address: null, phone: null, mobile_phone: null, home_phone: null, linkedin_url: null };
+
+const peopleOfAccount = (ctx: Ctx, accountId: number) => ctx.store.list('people').filter((p) => refId('account')(p, ctx) === accountId).map((p) => p.id);
+
+/** What the request changes: counted for a dry run, applied for a real one. */
+function carryOut(request: SandboxRecord, ctx: Ctx, apply: boolean): Record<string, number> {
+  const type = request.request_type as RequestType;
+  const accountId = request.account_id as number | null;
+  const people = type === 'account_and_people_redaction' && accountId !== null ? peopleOfAccount(ctx, accountId) : ((request.people_ids as number[] | null) ?? []).filter((id) => ctx.store.get('people', id));
+  if (apply) {
+    if (accountId !== null && ctx.store.get('accounts', accountId)) ctx.store.update('accounts', accountId, REDACTED_ACCOUNT);
+    for (const id of people) {
+      if (type === 'account_and_people_redaction') ctx.store.update('people', id, REDACTED_PERSON);
+      else ctx.store.remove('people', id);
+    }
+    if (type === 'right_to_be_forgotten') {
+      for (const [collection, field] of [['notes', 'person'], ['calls', 'called_person'], ['emails', 'recipient']] as const) {
+        for (const r of ctx.store.list(collection)) if (people.includes(refId(field)(r, ctx) as number)) ctx.store.remove(collection, r.id);
+      }
+    }
+  }
+  return { accounts: type === 'account_redaction' || type === 'account_and_people_redaction' ? 1 : 0, people: type === 'account_redaction' ? 0 : people.length };
+}
+
+/** pending -> in_progress -> completed, one step per read, as a background job seen from outside. */
+function advanceDataControl(ctx: Ctx): void {
+  for (const request of ctx.store.list('data_control_requests')) {
+    if (request.state === 'pending') ctx.store.update('data_control_requests', request.id, { state: 'in_progress' });
+    else if (request.state === 'in_progress') {
+      const counts = carryOut(request, ctx, request.dry_run !== true);
+      ctx.store.update('data_control_requests', request.id, { state: 'completed', counts, completed_at: new Date().toISOString() });
+    }
+  }
+}
+
+const createDataControl =
+  (type: RequestType) =>
+  (ctx: Ctx): Result => {
+    const input = ctx.input;
+    const problems = new Problems();
+    let accountId: number | null = null;
+    let peopleIds: number[] | null = null;
+    if (type === 'account_redaction' || type === 'account_and_people_redaction') {
+      accountId = toInt(input.account_id) ?? null;
+      if (isBlank(input.account_id)) problems.add('account_id', "can't be blank");
+      else if (accountId === null || !ctx.store.get('accounts', accountId)) problems.add('account_id', 'does not exist');
+    } else {
+      peopleIds = toList(input.people_ids).map((id) => toInt(id) ?? Number.NaN);
+      if (peopleIds.length === 0) problems.add('people_ids', "can't be blank");
+      const unknown = peopleIds.filter((id) => !ctx.store.get('people', id));
+      if (unknown.length > 0) problems.add('people_ids', `do not exist: ${unknown.join(', ')}`);
+    }
+    problems.throwIfAny();
+    const me = ctx.store.get('users', ctx.store.me);
+    const request = ctx.store.insert('data_control_requests', {
+      request_type: type,
+      state: 'pending',
+      dry_run: toBool(input.dry_run) ?? false,
+      team_id: toInt(input.team_id) ?? ctx.store.team.id,
+      user_guid: me?.guid ?? null,
+      account_id: accountId,
+      people_ids: peopleIds,
+      schedule: input.schedule ?? null,
+      counts: null,
+      completed_at: null,
+      error: null,
+    });
+    return ok({ data: render(dataControlRequests, request, ctx) });
+  };
+
 export const NEWEST_ROUTES: RouteDef[] = [
+  { method: 'POST', path: 'data_control/account_redaction', alias: true, handler: createDataControl('account_redaction') },
+  { method: 'POST', path: 'data_control/account_and_people_redaction', alias: true, handler: createDataControl('account_and_people_redaction') },
+  { method: 'POST', path: 'data_control/people_soft_deletion', alias: true, handler: createDataControl('people_soft_deletion') },
+  { method: 'POST', path: 'data_control/right_to_be_forgotten', alias: true, handler: createDataControl('right_to_be_forgotten') },
+  { method: 'GET', path: 'data_control/requests', alias: true, handler: (ctx) => (advanceDataControl(ctx), listRecords(dataControlRequests, ctx)) },
+  { method: 'GET', path: 'data_control/requests/:id', alias: true, handler: (ctx) => (advanceDataControl(ctx), getAction(dataControlRequests, ctx)) },
   { method: 'GET', path: 'conversations', alias: true, handler: (ctx) => listWithUuids(conversations, ctx) },
   { method: 'GET', path: 'conversations/:id', alias: true, handler: (ctx) => ok({ data: withUuid(conversations, found(conversations, ctx), ctx) }) },
   { method: 'GET', path: 'conversations/:id/extensive', alias: true, handler: extensiveConversation },

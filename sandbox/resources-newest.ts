@@ -155,6 +155,16 @@ export const transcriptionSentences: Resource = {
   hidden: ['uuid', 'transcription_id'],
 };
 
+// ---- data control requests (creates and the lifecycle in handlers-newest.ts) ------------------------------
+
+export const dataControlRequests: Resource = {
+  collection: 'data_control_requests',
+  path: 'data_control/requests',
+  actions: [],
+  filters: [inProp('request_type'), { param: 'dry_run', kind: 'bool' }, inProp('user_guid'), inProp('team_id')],
+  sort: std(),
+};
+
 export const NEWEST_RESOURCES: Resource[] = [
   opportunities,
   opportunityStages,

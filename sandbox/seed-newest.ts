@@ -54,6 +54,12 @@ const sentence = (id: number, transcription: string, order: number, start: numbe
 });
 
 export const newestApiRecords: Partial<SandboxSeed> = {
+  data_control_requests: [
+    {
+      id: 2401, request_type: 'account_redaction', state: 'completed', dry_run: true, team_id: 111855, user_guid: MAYA, account_id: 2005, people_ids: null, schedule: null,
+      counts: { accounts: 1, people: 0 }, completed_at: '2024-03-14T14:02:10Z', error: null, created_at: t('2024-03-14 09:00:00.000000'), updated_at: t('2024-03-14 09:02:10.000000'),
+    },
+  ],
   conversations: [
     {
       id: 2101, uuid: C1, title: 'Northwind Traders - Discovery Call', platform: 'zoom', media_type: 'video', duration: 1_845_000, language_code: 'en-US',

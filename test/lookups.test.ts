@@ -73,6 +73,8 @@ const expectedLookups: Record<string, string[]> = {
   transcription_ids: ['list_transcriptions_ddl'],
   owner_ids: ['list_users_ddl'],
   user_guids: ['list_users_guid_ddl'],
+  data_control_request_id: ['list_data_control_requests_ddl'],
+  people_ids: ['list_people_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

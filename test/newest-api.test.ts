@@ -155,3 +155,55 @@ describe('conversations and transcriptions', () => {
     expect(Date.parse(data.expires_at)).toBeGreaterThan(Date.now());
   });
 });
+
+describe('data control requests run in the background', () => {
+  let sandbox: Sandbox;
+  let connector: ReturnType<typeof createConnector>;
+  beforeEach(async () => {
+    sandbox = await startSandbox({ port: 0, rateLimit: { budget: 100_000 } });
+    connector = createConnector({ baseUrl: sandbox.url, accessToken: 'sandbox-token', env: {}, retries: 0 });
+  });
+  afterEach(() => sandbox.close());
+
+  const follow = async (id: number): Promise<string[]> => {
+    const states: string[] = [];
+    for (let read = 0; read < 3; read++) states.push(((await connector.run('get_data_control_request', { data_control_request_id: id })) as Json).data.state);
+    return states;
+  };
+
+  test('a dry run goes pending -> in_progress -> completed, counts what it would do and changes nothing', async () => {
+    const { data } = (await connector.run('create_right_to_be_forgotten_request', { fields: { people_ids: [3001], dry_run: true } })) as Json;
+    expect(data).toMatchObject({ state: 'pending', dry_run: true, request_type: 'right_to_be_forgotten' });
+    expect(await follow(data.id)).toEqual(['in_progress', 'completed', 'completed']);
+    const done = ((await connector.run('get_data_control_request', { data_control_request_id: data.id })) as Json).data;
+    expect(done.counts).toEqual({ accounts: 0, people: 1 });
+    expect(sandbox.store.get('people', 3001)).toBeDefined();
+  });
+
+  test('a real right to be forgotten request erases the person and their notes, calls and emails once completed', async () => {
+    const personOf = (field: string) => (r: Json) => r[field]?.id === 3001;
+    expect(sandbox.store.list('notes').some(personOf('person')) || sandbox.store.list('calls').some(personOf('called_person'))).toBe(true);
+    const { data } = (await connector.run('create_right_to_be_forgotten_request', { fields: { people_ids: [3001] } })) as Json;
+    expect(sandbox.store.get('people', 3001)).toBeDefined(); // nothing happens until the background work runs
+    await follow(data.id);
+    expect(sandbox.store.get('people', 3001)).toBeUndefined();
+    expect([sandbox.store.list('notes').some(personOf('person')), sandbox.store.list('calls').some(personOf('called_person')), sandbox.store.list('emails').some(personOf('recipient'))]).toEqual([false, false, false]);
+  });
+
+  test('an account and people redaction redacts the account and every person on it', async () => {
+    const people = sandbox.store.list('people').filter((p) => (p.account as Json)?.id === 2001).map((p) => p.id);
+    const { data } = (await connector.run('create_account_and_people_redaction', { fields: { account_id: 2001 } })) as Json;
+    await follow(data.id);
+    expect(sandbox.store.get('accounts', 2001)).toMatchObject({ name: 'Redacted Account', domain: null });
+    for (const id of people) expect(sandbox.store.get('people', id)).toMatchObject({ first_name: 'Redacted', email_address: null });
+    const done = ((await connector.run('list_data_control_requests', { request_type: 'account_and_people_redaction' })) as Json).data;
+    expect(done.map((r: Json) => [r.id, r.state, r.counts])).toEqual([[data.id, 'completed', { accounts: 1, people: people.length }]]);
+  });
+
+  test('unknown accounts and people are refused with SalesLoft-style field errors', async () => {
+    const account = (await failureOf(connector.run('create_account_redaction', { fields: { account_id: 999_999 } }))) as ApiError;
+    expect([account.status, account.fieldErrors]).toEqual([422, { account_id: ['does not exist'] }]);
+    const people = (await failureOf(connector.run('create_people_soft_deletion', { fields: { people_ids: [3001, 999_999] } }))) as ApiError;
+    expect(people.fieldErrors).toEqual({ people_ids: ['do not exist: 999999'] });
+  });
+});

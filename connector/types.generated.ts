@@ -1995,6 +1995,107 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface CreatePlayRegistrationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The signal registration whose signals start the play.
+ */
+signal_registration_id: (number | string)
+/**
+ * Name of the play.
+ */
+name: string
+/**
+ * The play's label per locale, for example {"en-us": "Content downloaded"}.
+ */
+label?: {
+[k: string]: string
+}
+/**
+ * The play's description per locale.
+ */
+description?: {
+[k: string]: string
+}
+/**
+ * Keys of the signal registration's indicators that start the play.
+ */
+indicators?: string[]
+/**
+ * What the play does, for example {"task_type": "call", "task_subject": "Call {name}"}; task_type is call, email or add_to_cadence.
+ */
+attributes?: {
+[k: string]: unknown
+}
+}
+}
+
+export interface CreatePlayRegistrationOutput {
+/**
+ * A play framework registered for a signal type: what task a matching signal creates. Shape from SalesLoft's Postman collection and the Registering Plays guide; extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * Play registration ID.
+ */
+id?: (number | null)
+/**
+ * When it was registered (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The signal registration the play answers to.
+ */
+signal_registration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * Name of the play.
+ */
+name?: (string | null)
+/**
+ * Localized label shown to admins.
+ */
+label?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * Localized description.
+ */
+description?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * Keys of the signal's indicators that trigger the play.
+ */
+indicators?: (unknown[] | null)
+/**
+ * What the play does: task_type (call, email, add to cadence), task subject, priority...
+ */
+attributes?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreateRightToBeForgottenRequestInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -2093,6 +2194,356 @@ completed_at?: (string | null)
  * Why it failed, when it did.
  */
 error?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateSignalInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * A type registered for the token's integration, for example video_watched.
+ */
+type: string
+/**
+ * How urgent the signal is.
+ */
+urgency: ("high" | "medium" | "low")
+/**
+ * When the signal happened in your system.
+ */
+occurred_at: string
+/**
+ * A UUID that identifies the signal in your system; SalesLoft keeps the first signal with a key. Generated when left out, so a retried run does not send the signal twice.
+ */
+idempotency_key?: string
+/**
+ * The registered indicators that happened, each with its metadata.
+ * 
+ * @minItems 1
+ */
+indicators: [{
+/**
+ * A key registered for this signal type.
+ */
+key: string
+/**
+ * Values shaped as the indicator's metadata_shape.
+ */
+metadata?: {
+[k: string]: unknown
+}
+/**
+ * Email content to suggest to the seller, shaped as the indicator's recommended_content_shape.
+ */
+recommended_content?: {
+[k: string]: unknown
+}
+}, ...({
+/**
+ * A key registered for this signal type.
+ */
+key: string
+/**
+ * Values shaped as the indicator's metadata_shape.
+ */
+metadata?: {
+[k: string]: unknown
+}
+/**
+ * Email content to suggest to the seller, shaped as the indicator's recommended_content_shape.
+ */
+recommended_content?: {
+[k: string]: unknown
+}
+})[]]
+/**
+ * Context shown to the user, shaped as the registration's data_shape.
+ */
+data: {
+[k: string]: unknown
+}
+/**
+ * The SalesLoft ids the signal is about, as registered: person_id, account_id, user_guid, opportunity_id, email_tracked_content_id.
+ */
+attribution: {
+/**
+ * The person the signal is about.
+ */
+person_id?: (number | string)
+/**
+ * The account the signal is about.
+ */
+account_id?: (number | string)
+/**
+ * The user who should act on it.
+ */
+user_guid?: string
+/**
+ * The opportunity the signal is about.
+ */
+opportunity_id?: (number | string)
+/**
+ * The tracked email content the signal is about.
+ */
+email_tracked_content_id?: (number | string)
+[k: string]: unknown
+}
+/**
+ * Whether the signal shows in the user's live feed (SalesLoft's default: true).
+ */
+broadcast_notification?: boolean
+}
+}
+
+export interface CreateSignalOutput {
+/**
+ * A signal delivered to SalesLoft. From SalesLoft's reference page; extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * Urgency level: high, medium or low.
+ */
+urgency?: (string | null)
+/**
+ * Signal type.
+ */
+type?: (string | null)
+/**
+ * The registration linked to the signal.
+ */
+registration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * When SalesLoft received the signal (ISO 8601).
+ */
+received_at?: (string | null)
+/**
+ * When the signal happened in the partner's system (ISO 8601).
+ */
+occurred_at?: (string | null)
+/**
+ * The integration linked to the signal.
+ */
+integration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The signal's indicators.
+ */
+indicators?: (unknown[] | null)
+/**
+ * The UUID that identifies the signal in the partner's system.
+ */
+idempotency_key?: (string | null)
+/**
+ * The localized signal description.
+ */
+description?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * The context metadata shown to the user.
+ */
+data?: ({
+[k: string]: unknown
+} | null)
+/**
+ * Whether the signal shows in the live feed.
+ */
+broadcast_notification?: (boolean | null)
+/**
+ * The SalesLoft ids the signal names.
+ */
+attribution?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateSignalRegistrationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The signal type, registered once per integration (for example video_watched).
+ */
+type: string
+/**
+ * The signal's description per locale, with {placeholders} from its data, for example {"en-us": "watched {video_name}"}.
+ */
+description: {
+[k: string]: string
+}
+/**
+ * JSON Schema properties of the data every signal of this type carries, for example {"video_name": {"type": "string"}}.
+ */
+data_shape: {
+[k: string]: unknown
+}
+/**
+ * The events a signal of this type can report; at least one.
+ * 
+ * @minItems 1
+ */
+indicators: [{
+/**
+ * The indicator's key, unique in the registration (for example passed_key_milestone).
+ */
+key: string
+/**
+ * The indicator's description per locale, for example {"en-us": "Watched {view_count} times"}.
+ */
+description?: {
+[k: string]: string
+}
+/**
+ * JSON Schema properties of the metadata this indicator carries, for example {"view_count": {"type": "number"}}.
+ */
+metadata_shape?: {
+[k: string]: unknown
+}
+/**
+ * JSON Schema properties of the email content a signal may recommend, for example {"email_subject": {"type": "string"}}.
+ */
+recommended_content_shape?: {
+[k: string]: unknown
+}
+}, ...({
+/**
+ * The indicator's key, unique in the registration (for example passed_key_milestone).
+ */
+key: string
+/**
+ * The indicator's description per locale, for example {"en-us": "Watched {view_count} times"}.
+ */
+description?: {
+[k: string]: string
+}
+/**
+ * JSON Schema properties of the metadata this indicator carries, for example {"view_count": {"type": "number"}}.
+ */
+metadata_shape?: {
+[k: string]: unknown
+}
+/**
+ * JSON Schema properties of the email content a signal may recommend, for example {"email_subject": {"type": "string"}}.
+ */
+recommended_content_shape?: {
+[k: string]: unknown
+}
+})[]]
+/**
+ * Which SalesLoft ids a signal names, for example ["person_id", "account_id"].
+ */
+attribution: ("person_id" | "account_id" | "user_guid" | "opportunity_id" | "email_tracked_content_id")[]
+/**
+ * Whether signals of this type show in the users' live feed by default.
+ */
+broadcast_notification?: boolean
+/**
+ * The integration the type is registered to; defaults to the token's OAuth application.
+ */
+integration_id?: number
+}
+}
+
+export interface CreateSignalRegistrationOutput {
+/**
+ * A signal type registered by an integration: its data shape, indicators, descriptions and attribution. Shape from SalesLoft's reference page where it shows it (list and signal create); the rest from the Postman collection. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * Registration ID.
+ */
+id?: (number | null)
+/**
+ * When the registration was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Signal registration type.
+ */
+type?: (string | null)
+/**
+ * GUID of the user who owns the registration.
+ */
+owner_user_guid?: (string | null)
+/**
+ * Slug of the integration linked to the registration.
+ */
+integration_slug?: (string | null)
+/**
+ * The integration linked to the registration.
+ */
+integration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The indicator registrations: key, localized description, metadata shape.
+ */
+indicators?: (unknown[] | null)
+/**
+ * When the registration was installed for every team (ISO 8601).
+ */
+globally_installed_at?: (string | null)
+/**
+ * Localized signal description.
+ */
+description?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * JSON schema of the signal data.
+ */
+data_shape?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The possible attributions.
+ */
+attribution?: (unknown[] | null)
+/**
+ * Whether signals show in the live feed by default.
+ */
+broadcast_notification?: (boolean | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -2424,6 +2875,44 @@ person_stage_id: (number | string)
  * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
  */
 export interface DeletePersonStageOutput {
+success: true
+[k: string]: unknown
+}
+
+export interface DeletePlayRegistrationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The play registration to delete.
+ */
+play_registration_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeletePlayRegistrationOutput {
+success: true
+[k: string]: unknown
+}
+
+export interface DeleteSignalRegistrationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The registration to delete.
+ */
+signal_registration_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeleteSignalRegistrationOutput {
 success: true
 [k: string]: unknown
 }
@@ -4608,6 +5097,79 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface GetPlayRegistrationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The play registration to fetch.
+ */
+play_registration_id: (number | string)
+}
+
+export interface GetPlayRegistrationOutput {
+/**
+ * A play framework registered for a signal type: what task a matching signal creates. Shape from SalesLoft's Postman collection and the Registering Plays guide; extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * Play registration ID.
+ */
+id?: (number | null)
+/**
+ * When it was registered (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The signal registration the play answers to.
+ */
+signal_registration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * Name of the play.
+ */
+name?: (string | null)
+/**
+ * Localized label shown to admins.
+ */
+label?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * Localized description.
+ */
+description?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * Keys of the signal's indicators that trigger the play.
+ */
+indicators?: (unknown[] | null)
+/**
+ * What the play does: task_type (call, email, add to cadence), task subject, priority...
+ */
+attributes?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface GetProfileInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -4668,6 +5230,93 @@ id?: (number | string | null)
 _href?: (string | null)
 [k: string]: unknown
 } | null) | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetSignalRegistrationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The registration to fetch.
+ */
+signal_registration_id: (number | string)
+}
+
+export interface GetSignalRegistrationOutput {
+/**
+ * A signal type registered by an integration: its data shape, indicators, descriptions and attribution. Shape from SalesLoft's reference page where it shows it (list and signal create); the rest from the Postman collection. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * Registration ID.
+ */
+id?: (number | null)
+/**
+ * When the registration was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Signal registration type.
+ */
+type?: (string | null)
+/**
+ * GUID of the user who owns the registration.
+ */
+owner_user_guid?: (string | null)
+/**
+ * Slug of the integration linked to the registration.
+ */
+integration_slug?: (string | null)
+/**
+ * The integration linked to the registration.
+ */
+integration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The indicator registrations: key, localized description, metadata shape.
+ */
+indicators?: (unknown[] | null)
+/**
+ * When the registration was installed for every team (ISO 8601).
+ */
+globally_installed_at?: (string | null)
+/**
+ * Localized signal description.
+ */
+description?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * JSON schema of the signal data.
+ */
+data_shape?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The possible attributions.
+ */
+attribution?: (unknown[] | null)
+/**
+ * Whether signals show in the live feed by default.
+ */
+broadcast_notification?: (boolean | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -11657,6 +12306,358 @@ value: (string | number)
 }[]
 }
 
+export interface ListPlayRegistrationsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+}
+
+export interface ListPlayRegistrationsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A play framework registered for a signal type: what task a matching signal creates. Shape from SalesLoft's Postman collection and the Registering Plays guide; extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * Play registration ID.
+ */
+id?: (number | null)
+/**
+ * When it was registered (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The signal registration the play answers to.
+ */
+signal_registration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * Name of the play.
+ */
+name?: (string | null)
+/**
+ * Localized label shown to admins.
+ */
+label?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * Localized description.
+ */
+description?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * Keys of the signal's indicators that trigger the play.
+ */
+indicators?: (unknown[] | null)
+/**
+ * What the play does: task_type (call, email, add to cadence), task subject, priority...
+ */
+attributes?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListPlayRegistrationsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListPlayRegistrationsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListSignalRegistrationsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only registrations of these signal types.
+ */
+types?: string[]
+/**
+ * Only registrations of these integrations.
+ */
+integration_ids?: number[]
+/**
+ * Only registrations updated within this range.
+ */
+updated_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Only registrations installed for every team within this range.
+ */
+globally_installed_at?: {
+gt?: string
+gte?: string
+lt?: string
+lte?: string
+}
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("id" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+}
+
+export interface ListSignalRegistrationsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A signal type registered by an integration: its data shape, indicators, descriptions and attribution. Shape from SalesLoft's reference page where it shows it (list and signal create); the rest from the Postman collection. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * Registration ID.
+ */
+id?: (number | null)
+/**
+ * When the registration was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Signal registration type.
+ */
+type?: (string | null)
+/**
+ * GUID of the user who owns the registration.
+ */
+owner_user_guid?: (string | null)
+/**
+ * Slug of the integration linked to the registration.
+ */
+integration_slug?: (string | null)
+/**
+ * The integration linked to the registration.
+ */
+integration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The indicator registrations: key, localized description, metadata shape.
+ */
+indicators?: (unknown[] | null)
+/**
+ * When the registration was installed for every team (ISO 8601).
+ */
+globally_installed_at?: (string | null)
+/**
+ * Localized signal description.
+ */
+description?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * JSON schema of the signal data.
+ */
+data_shape?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The possible attributions.
+ */
+attribution?: (unknown[] | null)
+/**
+ * Whether signals show in the live feed by default.
+ */
+broadcast_notification?: (boolean | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListSignalRegistrationsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListSignalRegistrationsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListStepsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -14308,6 +15309,272 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface UpdatePlayRegistrationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The play registration to change.
+ */
+play_registration_id: (number | string)
+fields: {
+/**
+ * Name of the play.
+ */
+name?: string
+/**
+ * The play's label per locale, for example {"en-us": "Content downloaded"}.
+ */
+label?: {
+[k: string]: string
+}
+/**
+ * The play's description per locale.
+ */
+description?: {
+[k: string]: string
+}
+/**
+ * Keys of the signal registration's indicators that start the play.
+ */
+indicators?: string[]
+/**
+ * What the play does, for example {"task_type": "call", "task_subject": "Call {name}"}; task_type is call, email or add_to_cadence.
+ */
+attributes?: {
+[k: string]: unknown
+}
+}
+}
+
+export interface UpdatePlayRegistrationOutput {
+/**
+ * A play framework registered for a signal type: what task a matching signal creates. Shape from SalesLoft's Postman collection and the Registering Plays guide; extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * Play registration ID.
+ */
+id?: (number | null)
+/**
+ * When it was registered (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The signal registration the play answers to.
+ */
+signal_registration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * Name of the play.
+ */
+name?: (string | null)
+/**
+ * Localized label shown to admins.
+ */
+label?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * Localized description.
+ */
+description?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * Keys of the signal's indicators that trigger the play.
+ */
+indicators?: (unknown[] | null)
+/**
+ * What the play does: task_type (call, email, add to cadence), task subject, priority...
+ */
+attributes?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface UpdateSignalRegistrationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The registration to change.
+ */
+signal_registration_id: (number | string)
+fields: {
+/**
+ * The signal type, registered once per integration (for example video_watched).
+ */
+type?: string
+/**
+ * The signal's description per locale, with {placeholders} from its data, for example {"en-us": "watched {video_name}"}.
+ */
+description?: {
+[k: string]: string
+}
+/**
+ * JSON Schema properties of the data every signal of this type carries, for example {"video_name": {"type": "string"}}.
+ */
+data_shape?: {
+[k: string]: unknown
+}
+/**
+ * The events a signal of this type can report; at least one.
+ * 
+ * @minItems 1
+ */
+indicators?: [{
+/**
+ * The indicator's key, unique in the registration (for example passed_key_milestone).
+ */
+key: string
+/**
+ * The indicator's description per locale, for example {"en-us": "Watched {view_count} times"}.
+ */
+description?: {
+[k: string]: string
+}
+/**
+ * JSON Schema properties of the metadata this indicator carries, for example {"view_count": {"type": "number"}}.
+ */
+metadata_shape?: {
+[k: string]: unknown
+}
+/**
+ * JSON Schema properties of the email content a signal may recommend, for example {"email_subject": {"type": "string"}}.
+ */
+recommended_content_shape?: {
+[k: string]: unknown
+}
+}, ...({
+/**
+ * The indicator's key, unique in the registration (for example passed_key_milestone).
+ */
+key: string
+/**
+ * The indicator's description per locale, for example {"en-us": "Watched {view_count} times"}.
+ */
+description?: {
+[k: string]: string
+}
+/**
+ * JSON Schema properties of the metadata this indicator carries, for example {"view_count": {"type": "number"}}.
+ */
+metadata_shape?: {
+[k: string]: unknown
+}
+/**
+ * JSON Schema properties of the email content a signal may recommend, for example {"email_subject": {"type": "string"}}.
+ */
+recommended_content_shape?: {
+[k: string]: unknown
+}
+})[]]
+/**
+ * Which SalesLoft ids a signal names, for example ["person_id", "account_id"].
+ */
+attribution?: ("person_id" | "account_id" | "user_guid" | "opportunity_id" | "email_tracked_content_id")[]
+/**
+ * Whether signals of this type show in the users' live feed by default.
+ */
+broadcast_notification?: boolean
+}
+}
+
+export interface UpdateSignalRegistrationOutput {
+/**
+ * A signal type registered by an integration: its data shape, indicators, descriptions and attribution. Shape from SalesLoft's reference page where it shows it (list and signal create); the rest from the Postman collection. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * Registration ID.
+ */
+id?: (number | null)
+/**
+ * When the registration was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * Signal registration type.
+ */
+type?: (string | null)
+/**
+ * GUID of the user who owns the registration.
+ */
+owner_user_guid?: (string | null)
+/**
+ * Slug of the integration linked to the registration.
+ */
+integration_slug?: (string | null)
+/**
+ * The integration linked to the registration.
+ */
+integration?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * The indicator registrations: key, localized description, metadata shape.
+ */
+indicators?: (unknown[] | null)
+/**
+ * When the registration was installed for every team (ISO 8601).
+ */
+globally_installed_at?: (string | null)
+/**
+ * Localized signal description.
+ */
+description?: ({
+[k: string]: unknown
+} | string | null)
+/**
+ * JSON schema of the signal data.
+ */
+data_shape?: ({
+[k: string]: unknown
+} | null)
+/**
+ * The possible attributions.
+ */
+attribution?: (unknown[] | null)
+/**
+ * Whether signals show in the live feed by default.
+ */
+broadcast_notification?: (boolean | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface UpsertPersonInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -14820,7 +16087,10 @@ export interface Operations {
   create_people_soft_deletion: { input: CreatePeopleSoftDeletionInput; output: CreatePeopleSoftDeletionOutput };
   create_person: { input: CreatePersonInput; output: CreatePersonOutput };
   create_person_stage: { input: CreatePersonStageInput; output: CreatePersonStageOutput };
+  create_play_registration: { input: CreatePlayRegistrationInput; output: CreatePlayRegistrationOutput };
   create_right_to_be_forgotten_request: { input: CreateRightToBeForgottenRequestInput; output: CreateRightToBeForgottenRequestOutput };
+  create_signal: { input: CreateSignalInput; output: CreateSignalOutput };
+  create_signal_registration: { input: CreateSignalRegistrationInput; output: CreateSignalRegistrationOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
   delete_cadence_membership: { input: DeleteCadenceMembershipInput; output: DeleteCadenceMembershipOutput };
@@ -14831,6 +16101,8 @@ export interface Operations {
   delete_opportunity_stage: { input: DeleteOpportunityStageInput; output: DeleteOpportunityStageOutput };
   delete_person: { input: DeletePersonInput; output: DeletePersonOutput };
   delete_person_stage: { input: DeletePersonStageInput; output: DeletePersonStageOutput };
+  delete_play_registration: { input: DeletePlayRegistrationInput; output: DeletePlayRegistrationOutput };
+  delete_signal_registration: { input: DeleteSignalRegistrationInput; output: DeleteSignalRegistrationOutput };
   get_account: { input: GetAccountInput; output: GetAccountOutput };
   get_bulk_job: { input: GetBulkJobInput; output: GetBulkJobOutput };
   get_cadence: { input: GetCadenceInput; output: GetCadenceOutput };
@@ -14852,7 +16124,9 @@ export interface Operations {
   get_opportunity_stage: { input: GetOpportunityStageInput; output: GetOpportunityStageOutput };
   get_person: { input: GetPersonInput; output: GetPersonOutput };
   get_person_stage: { input: GetPersonStageInput; output: GetPersonStageOutput };
+  get_play_registration: { input: GetPlayRegistrationInput; output: GetPlayRegistrationOutput };
   get_profile: { input: GetProfileInput; output: GetProfileOutput };
+  get_signal_registration: { input: GetSignalRegistrationInput; output: GetSignalRegistrationOutput };
   get_step: { input: GetStepInput; output: GetStepOutput };
   get_task: { input: GetTaskInput; output: GetTaskOutput };
   get_transcription: { input: GetTranscriptionInput; output: GetTranscriptionOutput };
@@ -14921,6 +16195,10 @@ export interface Operations {
   list_people_ddl: { input: ListPeopleDdlInput; output: ListPeopleDdlOutput };
   list_person_stages: { input: ListPersonStagesInput; output: ListPersonStagesOutput };
   list_person_stages_ddl: { input: ListPersonStagesDdlInput; output: ListPersonStagesDdlOutput };
+  list_play_registrations: { input: ListPlayRegistrationsInput; output: ListPlayRegistrationsOutput };
+  list_play_registrations_ddl: { input: ListPlayRegistrationsDdlInput; output: ListPlayRegistrationsDdlOutput };
+  list_signal_registrations: { input: ListSignalRegistrationsInput; output: ListSignalRegistrationsOutput };
+  list_signal_registrations_ddl: { input: ListSignalRegistrationsDdlInput; output: ListSignalRegistrationsDdlOutput };
   list_steps: { input: ListStepsInput; output: ListStepsOutput };
   list_steps_ddl: { input: ListStepsDdlInput; output: ListStepsDdlOutput };
   list_tags: { input: ListTagsInput; output: ListTagsOutput };
@@ -14946,6 +16224,8 @@ export interface Operations {
   update_opportunity_stage: { input: UpdateOpportunityStageInput; output: UpdateOpportunityStageOutput };
   update_person: { input: UpdatePersonInput; output: UpdatePersonOutput };
   update_person_stage: { input: UpdatePersonStageInput; output: UpdatePersonStageOutput };
+  update_play_registration: { input: UpdatePlayRegistrationInput; output: UpdatePlayRegistrationOutput };
+  update_signal_registration: { input: UpdateSignalRegistrationInput; output: UpdateSignalRegistrationOutput };
   upsert_person: { input: UpsertPersonInput; output: UpsertPersonOutput };
 }
 

@@ -13,4 +13,7 @@ export const NEWEST_COLLECTIONS = [
   'transcriptions',
   'transcription_sentences',
   'data_control_requests',
+  'signal_registrations',
+  'play_registrations',
+  'signals',
 ] as const;

@@ -1,9 +1,9 @@
 // Routes of the newest resources with rules of their own (computed answers rather than stored records).
 
-import { getAction, link, listRecords, notFound, ok, Problems, refId, render, type Ctx, type Resource, type Result } from './collection.js';
+import { ApiError, getAction, link, listRecords, notFound, ok, Problems, refId, render, type Ctx, type Resource, type Result } from './collection.js';
 import type { RouteDef } from './handlers.js';
 import { isBlank, toBool, toInt, toList } from './query.js';
-import { byUuid, conversations, dataControlRequests, transcriptions, transcriptionSentences } from './resources-newest.js';
+import { byUuid, conversations, dataControlRequests, SANDBOX_INTEGRATION_ID, transcriptions, transcriptionSentences } from './resources-newest.js';
 import type { SandboxRecord } from './store.js';
 
 /** GET /v2/cadence_stats/:id: the cadence's counts, computed from its memberships, emails and calls. */
@@ -162,7 +162,43 @@ const createDataControl =
     return ok({ data: render(dataControlRequests, request, ctx) });
   };
 
+// ---- signals: checked against the integration's registrations; the first signal with a key wins ---------
+
+function createSignal(ctx: Ctx): Result {
+  const input = ctx.input;
+  const problems = new Problems();
+  for (const field of ['type', 'urgency', 'occurred_at', 'idempotency_key', 'indicators', 'data', 'attribution']) if (isBlank(input[field])) problems.add(field, "can't be blank");
+  if (!isBlank(input.urgency) && !['high', 'medium', 'low'].includes(String(input.urgency))) problems.add('urgency', 'is not included in the list');
+  problems.throwIfAny();
+  const registration = ctx.store.list('signal_registrations').find((r) => r.type === input.type && (r.integration as { id?: number } | null)?.id === SANDBOX_INTEGRATION_ID);
+  // SalesLoft's own answer (reference/real-responses/write-signals-error.json).
+  if (!registration) throw new ApiError(422, { errors: { type: [`no Signal Registration found for integration id ${SANDBOX_INTEGRATION_ID} and given type`] } });
+  const registered = new Set(((registration.indicators as Array<{ key?: string }> | null) ?? []).map((indicator) => indicator.key));
+  const unknown = (input.indicators as Array<{ key?: string }>).filter((indicator) => !registered.has(indicator.key)).map((indicator) => String(indicator.key));
+  if (unknown.length > 0) throw new ApiError(422, { errors: { indicators: [`are not registered for ${String(input.type)}: ${unknown.join(', ')}`] } });
+  const first = ctx.store.list('signals').find((signal) => signal.idempotency_key === input.idempotency_key);
+  const signal =
+    first ??
+    ctx.store.insert('signals', {
+      urgency: input.urgency,
+      type: input.type,
+      registration: { id: registration.id },
+      received_at: new Date().toISOString(),
+      occurred_at: input.occurred_at,
+      integration: { id: SANDBOX_INTEGRATION_ID },
+      indicators: input.indicators,
+      idempotency_key: input.idempotency_key,
+      description: registration.description ?? null,
+      data: input.data,
+      broadcast_notification: toBool(input.broadcast_notification) ?? true,
+      attribution: input.attribution,
+    });
+  const { id: _id, created_at: _created, updated_at: _updated, ...shown } = render(undefined, signal, ctx);
+  return ok({ data: { ...shown, registration: link('integrations/signals/registrations', signal.registration, ctx.baseUrl), integration: link('integrations', signal.integration, ctx.baseUrl) } });
+}
+
 export const NEWEST_ROUTES: RouteDef[] = [
+  { method: 'POST', path: 'signals', alias: true, handler: createSignal },
   { method: 'POST', path: 'data_control/account_redaction', alias: true, handler: createDataControl('account_redaction') },
   { method: 'POST', path: 'data_control/account_and_people_redaction', alias: true, handler: createDataControl('account_and_people_redaction') },
   { method: 'POST', path: 'data_control/people_soft_deletion', alias: true, handler: createDataControl('people_soft_deletion') },

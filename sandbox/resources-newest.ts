@@ -165,7 +165,64 @@ export const dataControlRequests: Resource = {
   sort: std(),
 };
 
+// ---- signals: registrations of signal types and plays (signals themselves: handlers-newest.ts) ----------
+
+/** The integration (OAuth application) every sandbox token belongs to. */
+export const SANDBOX_INTEGRATION_ID = 5167;
+
+// Listed before signalRegistrations: `registrations/plays` must not be read as a registration id.
+export const playRegistrations: Resource = {
+  collection: 'play_registrations',
+  path: 'integrations/signals/registrations/plays',
+  actions: ['list', 'get', 'create', 'update', 'delete'],
+  filters: [ids],
+  sort: std(),
+  present: linked({ signal_registration: 'integrations/signals/registrations' }),
+  write: {
+    fields: ['name', 'label', 'description', 'indicators', 'attributes'],
+    refs: { signal_registration_id: ['signal_registration', 'signal_registrations'] },
+    required: ['signal_registration_id', 'name'],
+  },
+};
+
+export const signalRegistrations: Resource = {
+  collection: 'signal_registrations',
+  path: 'integrations/signals/registrations',
+  actions: ['list', 'get', 'create', 'update', 'delete'],
+  filters: [
+    ids,
+    inProp('types', false, (r) => r.type),
+    inProp('integration_ids', false, (r) => (r.integration as { id?: unknown } | null)?.id),
+    updatedAt,
+    { param: 'globally_installed_at', kind: 'range' },
+  ],
+  sort: sorting(['id', 'updated_at']),
+  present: linked({ integration: 'integrations' }),
+  write: {
+    fields: ['type', 'description', 'data_shape', 'indicators', 'attribution', 'broadcast_notification'],
+    required: ['type'],
+    booleans: ['broadcast_notification'],
+    unique: [{ field: 'type' }],
+    defaults: (ctx) => ({
+      integration: { id: SANDBOX_INTEGRATION_ID },
+      integration_slug: 'sandbox-integration',
+      owner_user_guid: ctx.store.get('users', ctx.store.me)?.guid ?? null,
+      globally_installed_at: null,
+      broadcast_notification: true,
+    }),
+    validate(input, problems, _ctx, existing) {
+      if (!existing && (!Array.isArray(input.indicators) || input.indicators.length === 0)) problems.add('indicators', 'must have at least one indicator');
+    },
+  },
+  // A registration's plays go with it.
+  remove(r, ctx) {
+    for (const play of ctx.store.list('play_registrations')) if (refId('signal_registration')(play, ctx) === r.id) ctx.store.remove('play_registrations', play.id);
+  },
+};
+
 export const NEWEST_RESOURCES: Resource[] = [
+  playRegistrations,
+  signalRegistrations,
   opportunities,
   opportunityStages,
   opportunityPeople,

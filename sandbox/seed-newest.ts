@@ -54,6 +54,26 @@ const sentence = (id: number, transcription: string, order: number, start: numbe
 });
 
 export const newestApiRecords: Partial<SandboxSeed> = {
+  signal_registrations: [
+    {
+      id: 2501, type: 'video_watched', owner_user_guid: MAYA, integration_slug: 'sandbox-integration', integration: ref(5167), globally_installed_at: null, broadcast_notification: true,
+      description: { 'en-us': 'watched {video_name}' }, data_shape: { video_name: { type: 'string' } }, attribution: ['person_id', 'account_id'],
+      indicators: [{ key: 'watched', description: { 'en-us': 'Watched {view_count} times' }, metadata_shape: { view_count: { type: 'number' } } }],
+      created_at: t('2024-02-01 12:00:00.000000'), updated_at: t('2024-02-01 12:00:00.000000'),
+    },
+    {
+      id: 2502, type: 'pricing_page_visited', owner_user_guid: MAYA, integration_slug: 'sandbox-integration', integration: ref(5167), globally_installed_at: null, broadcast_notification: false,
+      description: { 'en-us': 'visited the pricing page' }, data_shape: { page_url: { type: 'string' } }, attribution: ['person_id'],
+      indicators: [{ key: 'visited', description: { 'en-us': 'Visited pricing' }, metadata_shape: {} }],
+      created_at: t('2024-02-02 12:00:00.000000'), updated_at: t('2024-02-02 12:00:00.000000'),
+    },
+  ],
+  play_registrations: [
+    {
+      id: 2511, signal_registration: ref(2501), name: 'Follow up on a watched video', label: { 'en-us': 'Video watched' }, description: { 'en-us': 'Call people who watched a product video' },
+      indicators: ['watched'], attributes: { task_type: 'call', task_subject: 'Call about the video' }, created_at: t('2024-02-01 12:10:00.000000'), updated_at: t('2024-02-01 12:10:00.000000'),
+    },
+  ],
   data_control_requests: [
     {
       id: 2401, request_type: 'account_redaction', state: 'completed', dry_run: true, team_id: 111855, user_guid: MAYA, account_id: 2005, people_ids: null, schedule: null,

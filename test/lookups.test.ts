@@ -75,6 +75,8 @@ const expectedLookups: Record<string, string[]> = {
   user_guids: ['list_users_guid_ddl'],
   data_control_request_id: ['list_data_control_requests_ddl'],
   people_ids: ['list_people_ddl'],
+  signal_registration_id: ['list_signal_registrations_ddl'],
+  play_registration_id: ['list_play_registrations_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

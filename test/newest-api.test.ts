@@ -4,7 +4,7 @@
 import nock from 'nock';
 import { ApiError, createConnector } from '../connector/index.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
-import { answerOnce, expectRefused, mainOperations, sample } from './support.js';
+import { answerOnce, expectRefused, mainOperations, realResponse, sample } from './support.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -205,5 +205,53 @@ describe('data control requests run in the background', () => {
     expect([account.status, account.fieldErrors]).toEqual([422, { account_id: ['does not exist'] }]);
     const people = (await failureOf(connector.run('create_people_soft_deletion', { fields: { people_ids: [3001, 999_999] } }))) as ApiError;
     expect(people.fieldErrors).toEqual({ people_ids: ['do not exist: 999999'] });
+  });
+});
+
+describe('signals and their registrations', () => {
+  let sandbox: Sandbox;
+  let connector: ReturnType<typeof createConnector>;
+  beforeEach(async () => {
+    sandbox = await startSandbox({ port: 0, rateLimit: { budget: 100_000 } });
+    connector = createConnector({ baseUrl: sandbox.url, accessToken: 'sandbox-token', env: {}, retries: 0 });
+  });
+  afterEach(() => sandbox.close());
+
+  const signal = (fields: Record<string, unknown> = {}) => ({
+    fields: { type: 'video_watched', urgency: 'medium', occurred_at: '2024-03-15T14:05:00Z', indicators: [{ key: 'watched', metadata: { view_count: 1 } }], data: { video_name: 'Demo' }, attribution: { person_id: 3002 }, ...fields },
+  });
+
+  test('a signal of an unregistered type gets SalesLoft\'s own 422, as recorded', async () => {
+    const error = (await failureOf(connector.run('create_signal', signal({ type: 'webinar_attended' })))) as ApiError;
+    const recorded = realResponse('write-signals-error.json') as { errors: Record<string, string[]> };
+    expect([error.status, error.fieldErrors]).toEqual([422, recorded.errors]);
+  });
+
+  test('the runner gives each signal an idempotency key, and SalesLoft keeps the first signal with a key', async () => {
+    await connector.run('create_signal', signal());
+    const key = (sandbox.requests.at(-1)?.body as Json).idempotency_key;
+    expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const again = (await connector.run('create_signal', signal({ idempotency_key: key, urgency: 'high' }))) as Json;
+    expect([again.data.urgency, sandbox.store.list('signals').length]).toEqual(['medium', 1]);
+  });
+
+  test('a registered type takes signals once registered; its indicators are checked; deleting it removes its plays', async () => {
+    const registration = (await connector.run('create_signal_registration', {
+      fields: { type: 'webinar_attended', description: { 'en-us': 'attended {webinar}' }, data_shape: { webinar: { type: 'string' } }, indicators: [{ key: 'attended' }], attribution: ['person_id'] },
+    })) as Json;
+    const unknownIndicator = (await failureOf(connector.run('create_signal', signal({ type: 'webinar_attended', indicators: [{ key: 'registered' }] })))) as ApiError;
+    expect(unknownIndicator.fieldErrors).toEqual({ indicators: ['are not registered for webinar_attended: registered'] });
+    await expect(connector.run('create_signal', signal({ type: 'webinar_attended', indicators: [{ key: 'attended' }] }))).resolves.toMatchObject({ data: { type: 'webinar_attended' } });
+    const play = (await connector.run('create_play_registration', { fields: { signal_registration_id: registration.data.id, name: 'Call attendees' } })) as Json;
+    expect(play.data.signal_registration.id).toBe(registration.data.id);
+    await connector.run('delete_signal_registration', { signal_registration_id: registration.data.id });
+    expect(sandbox.store.get('play_registrations', play.data.id)).toBeUndefined();
+  });
+
+  test('a type is registered once per integration', async () => {
+    const error = (await failureOf(
+      connector.run('create_signal_registration', { fields: { type: 'video_watched', description: {}, data_shape: {}, indicators: [{ key: 'watched' }], attribution: ['person_id'] } }),
+    )) as ApiError;
+    expect([error.status, error.fieldErrors]).toEqual([422, { type: ['is already taken'] }]);
   });
 });

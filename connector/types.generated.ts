@@ -1086,6 +1086,173 @@ value_type?: (string | null)
 [k: string]: unknown
 }
 
+export interface CreateExternalIdConfigurationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The kind of SalesLoft record the external ids identify.
+ */
+object_type: ("opportunities" | "accounts" | "people")
+/**
+ * A name for the external id type that fits your system, for example crm_opportunity.
+ */
+external_type: string
+}
+}
+
+export interface CreateExternalIdConfigurationOutput {
+/**
+ * Registers an external id type (for example crm_opportunity) for a kind of SalesLoft record, so that records can be created and found by ids from your own system. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the configuration.
+ */
+id?: (number | null)
+/**
+ * When it was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The kind of SalesLoft record, for example opportunities.
+ */
+object_type?: (string | null)
+/**
+ * The name of the external id type, for example crm_opportunity.
+ */
+external_type?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateExternalIdMappingInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The kind of SalesLoft record.
+ */
+object_type: ("opportunities" | "accounts" | "people")
+/**
+ * The SalesLoft record's id.
+ */
+object_id: (number | string)
+/**
+ * A configured external id type, for example crm_opportunity.
+ */
+external_type: string
+/**
+ * The record's id in the external system.
+ */
+external_id: string
+}
+}
+
+export interface CreateExternalIdMappingOutput {
+/**
+ * Links a SalesLoft record to its id in an external system. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the mapping.
+ */
+id?: (number | null)
+/**
+ * When it was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The kind of SalesLoft record.
+ */
+object_type?: (string | null)
+/**
+ * The SalesLoft record's id.
+ */
+object_id?: (string | number | null)
+/**
+ * The external id type (configured with create_external_id_configuration).
+ */
+external_type?: (string | null)
+/**
+ * The record's id in the external system.
+ */
+external_id?: (string | null)
+/**
+ * Whether the mapping was deleted (deleted mappings stay listable with deleted=true).
+ */
+deleted?: (boolean | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateGroupInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * Name of the group, unique in the team.
+ */
+name: string
+/**
+ * The group this one sits under; leave out for a top-level group.
+ */
+parent_id?: (number | string)
+}
+}
+
+export interface CreateGroupOutput {
+/**
+ * A SalesLoft group as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Groups accessible if any
+ */
+accessible_groups?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)[] | null)
+/**
+ * ID of the Group
+ */
+id?: (number | null)
+/**
+ * Name of the Group
+ */
+name?: (string | null)
+/**
+ * ID of the parent Group
+ */
+parent_id?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreateImportInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -2757,6 +2924,63 @@ custom_field_id: (number | string)
  * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
  */
 export interface DeleteCustomFieldOutput {
+success: true
+[k: string]: unknown
+}
+
+export interface DeleteExternalIdConfigurationInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The configuration to delete.
+ */
+external_id_configuration_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeleteExternalIdConfigurationOutput {
+success: true
+[k: string]: unknown
+}
+
+export interface DeleteExternalIdMappingInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The mapping to delete.
+ */
+external_id_mapping_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeleteExternalIdMappingOutput {
+success: true
+[k: string]: unknown
+}
+
+export interface DeleteGroupInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The group to delete.
+ */
+group_id: (number | string)
+}
+
+/**
+ * SalesLoft answered 204 No Content: the record is deleted (deleting again also succeeds).
+ */
+export interface DeleteGroupOutput {
 success: true
 [k: string]: unknown
 }
@@ -10462,6 +10686,286 @@ value: (string | number)
 }[]
 }
 
+export interface ListExternalIdConfigurationsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+}
+
+export interface ListExternalIdConfigurationsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: Registers an external id type (for example crm_opportunity) for a kind of SalesLoft record, so that records can be created and found by ids from your own system. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the configuration.
+ */
+id?: (number | null)
+/**
+ * When it was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The kind of SalesLoft record, for example opportunities.
+ */
+object_type?: (string | null)
+/**
+ * The name of the external id type, for example crm_opportunity.
+ */
+external_type?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListExternalIdConfigurationsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListExternalIdConfigurationsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
+export interface ListExternalIdMappingsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only mappings of this kind of record.
+ */
+object_type?: ("opportunities" | "accounts" | "people")
+/**
+ * Only mappings of the SalesLoft record with this id (give object_type too).
+ */
+object_id?: (number | string)
+/**
+ * Only mappings of this external id type.
+ */
+external_type?: string
+/**
+ * Only mappings with this external id: finds the SalesLoft record of an id from your system.
+ */
+external_id?: string
+/**
+ * Only deleted (true) or only live (false) mappings.
+ */
+deleted?: boolean
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+}
+
+export interface ListExternalIdMappingsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: Links a SalesLoft record to its id in an external system. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the mapping.
+ */
+id?: (number | null)
+/**
+ * When it was created (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When it was last updated (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * The kind of SalesLoft record.
+ */
+object_type?: (string | null)
+/**
+ * The SalesLoft record's id.
+ */
+object_id?: (string | number | null)
+/**
+ * The external id type (configured with create_external_id_configuration).
+ */
+external_type?: (string | null)
+/**
+ * The record's id in the external system.
+ */
+external_id?: (string | null)
+/**
+ * Whether the mapping was deleted (deleted mappings stay listable with deleted=true).
+ */
+deleted?: (boolean | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListExternalIdMappingsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListExternalIdMappingsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListGroupsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -14581,6 +15085,63 @@ value_type?: (string | null)
 [k: string]: unknown
 }
 
+export interface UpdateGroupInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The group to change.
+ */
+group_id: (number | string)
+fields: {
+/**
+ * Name of the group, unique in the team.
+ */
+name?: string
+/**
+ * The group this one sits under; leave out for a top-level group.
+ */
+parent_id?: (number | string)
+}
+}
+
+export interface UpdateGroupOutput {
+/**
+ * A SalesLoft group as the API returns it. Extra properties are allowed: SalesLoft adds fields over time.
+ */
+data: {
+/**
+ * Groups accessible if any
+ */
+accessible_groups?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null)[] | null)
+/**
+ * ID of the Group
+ */
+id?: (number | null)
+/**
+ * Name of the Group
+ */
+name?: (string | null)
+/**
+ * ID of the parent Group
+ */
+parent_id?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface UpdateImportInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -16080,6 +16641,9 @@ export interface Operations {
   create_cadence_membership: { input: CreateCadenceMembershipInput; output: CreateCadenceMembershipOutput };
   create_call: { input: CreateCallInput; output: CreateCallOutput };
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
+  create_external_id_configuration: { input: CreateExternalIdConfigurationInput; output: CreateExternalIdConfigurationOutput };
+  create_external_id_mapping: { input: CreateExternalIdMappingInput; output: CreateExternalIdMappingOutput };
+  create_group: { input: CreateGroupInput; output: CreateGroupOutput };
   create_import: { input: CreateImportInput; output: CreateImportOutput };
   create_note: { input: CreateNoteInput; output: CreateNoteOutput };
   create_opportunity_person: { input: CreateOpportunityPersonInput; output: CreateOpportunityPersonOutput };
@@ -16095,6 +16659,9 @@ export interface Operations {
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
   delete_cadence_membership: { input: DeleteCadenceMembershipInput; output: DeleteCadenceMembershipOutput };
   delete_custom_field: { input: DeleteCustomFieldInput; output: DeleteCustomFieldOutput };
+  delete_external_id_configuration: { input: DeleteExternalIdConfigurationInput; output: DeleteExternalIdConfigurationOutput };
+  delete_external_id_mapping: { input: DeleteExternalIdMappingInput; output: DeleteExternalIdMappingOutput };
+  delete_group: { input: DeleteGroupInput; output: DeleteGroupOutput };
   delete_import: { input: DeleteImportInput; output: DeleteImportOutput };
   delete_note: { input: DeleteNoteInput; output: DeleteNoteOutput };
   delete_opportunity_person: { input: DeleteOpportunityPersonInput; output: DeleteOpportunityPersonOutput };
@@ -16178,6 +16745,10 @@ export interface Operations {
   list_data_control_requests_ddl: { input: ListDataControlRequestsDdlInput; output: ListDataControlRequestsDdlOutput };
   list_emails: { input: ListEmailsInput; output: ListEmailsOutput };
   list_emails_ddl: { input: ListEmailsDdlInput; output: ListEmailsDdlOutput };
+  list_external_id_configurations: { input: ListExternalIdConfigurationsInput; output: ListExternalIdConfigurationsOutput };
+  list_external_id_configurations_ddl: { input: ListExternalIdConfigurationsDdlInput; output: ListExternalIdConfigurationsDdlOutput };
+  list_external_id_mappings: { input: ListExternalIdMappingsInput; output: ListExternalIdMappingsOutput };
+  list_external_id_mappings_ddl: { input: ListExternalIdMappingsDdlInput; output: ListExternalIdMappingsDdlOutput };
   list_groups: { input: ListGroupsInput; output: ListGroupsOutput };
   list_groups_ddl: { input: ListGroupsDdlInput; output: ListGroupsDdlOutput };
   list_imports: { input: ListImportsInput; output: ListImportsOutput };
@@ -16219,6 +16790,7 @@ export interface Operations {
   update_account: { input: UpdateAccountInput; output: UpdateAccountOutput };
   update_bulk_job: { input: UpdateBulkJobInput; output: UpdateBulkJobOutput };
   update_custom_field: { input: UpdateCustomFieldInput; output: UpdateCustomFieldOutput };
+  update_group: { input: UpdateGroupInput; output: UpdateGroupOutput };
   update_import: { input: UpdateImportInput; output: UpdateImportOutput };
   update_note: { input: UpdateNoteInput; output: UpdateNoteOutput };
   update_opportunity_stage: { input: UpdateOpportunityStageInput; output: UpdateOpportunityStageOutput };

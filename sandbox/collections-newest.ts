@@ -16,4 +16,6 @@ export const NEWEST_COLLECTIONS = [
   'signal_registrations',
   'play_registrations',
   'signals',
+  'external_id_configurations',
+  'external_id_mappings',
 ] as const;

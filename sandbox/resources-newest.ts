@@ -220,7 +220,90 @@ export const signalRegistrations: Resource = {
   },
 };
 
+// ---- external ids -----------------------------------------------------------------------------------------
+
+const EXTERNAL_OBJECT_TYPES = ['opportunities', 'accounts', 'people'];
+
+export const externalIdConfigurations: Resource = {
+  collection: 'external_id_configurations',
+  path: 'external/configurations',
+  actions: ['list', 'create', 'delete'],
+  filters: [ids],
+  sort: std(),
+  write: {
+    fields: ['object_type', 'external_type'],
+    required: ['object_type', 'external_type'],
+    enums: { object_type: EXTERNAL_OBJECT_TYPES },
+    validate(input, problems, ctx) {
+      const taken = ctx.store.list('external_id_configurations').some((c) => c.object_type === input.object_type && c.external_type === input.external_type);
+      if (taken) problems.add('external_type', `is already configured for ${String(input.object_type)}`);
+    },
+  },
+  remove(r, ctx) {
+    const inUse = ctx.store.list('external_id_mappings').some((m) => m.deleted !== true && m.object_type === r.object_type && m.external_type === r.external_type);
+    if (inUse) throw invalid({ base: ['External type has mappings; delete them first'] });
+  },
+};
+
+export const externalIdMappings: Resource = {
+  collection: 'external_id_mappings',
+  path: 'external/mappings',
+  actions: ['list', 'create', 'delete'],
+  filters: [ids, inProp('object_type'), inProp('object_id'), inProp('external_type'), inProp('external_id'), { param: 'deleted', kind: 'bool' }],
+  sort: std(),
+  write: {
+    fields: ['object_type', 'object_id', 'external_type', 'external_id'],
+    required: ['object_type', 'object_id', 'external_type', 'external_id'],
+    enums: { object_type: EXTERNAL_OBJECT_TYPES },
+    defaults: () => ({ deleted: false }),
+    transform: (input) => ({ object_id: String(input.object_id) }),
+    validate(input, problems, ctx) {
+      const type = String(input.object_type ?? '');
+      if (!EXTERNAL_OBJECT_TYPES.includes(type)) return;
+      if (!ctx.store.list('external_id_configurations').some((c) => c.object_type === type && c.external_type === input.external_type)) {
+        problems.add('external_type', `is not configured for ${type}`);
+      }
+      if (!ctx.store.get(type, String(input.object_id))) problems.add('object_id', 'does not exist');
+      const taken = ctx.store.list('external_id_mappings').some((m) => m.deleted !== true && m.external_type === input.external_type && m.external_id === input.external_id);
+      if (taken) problems.add('external_id', 'is already taken');
+    },
+  },
+  // A deleted mapping stays, marked deleted (the list's deleted filter finds it).
+  remove(r, ctx) {
+    ctx.store.update('external_id_mappings', r.id, { deleted: true });
+    return 'keep';
+  },
+};
+
+// ---- group writes (the list and get are resources-team.ts's groups) ---------------------------------------
+
+export const groupWrites: Resource = {
+  collection: 'groups',
+  path: 'groups',
+  actions: ['create', 'update', 'delete'],
+  write: {
+    fields: ['name', 'parent_id'],
+    required: ['name'],
+    integers: ['parent_id'],
+    unique: [{ field: 'name', ci: true }],
+    defaults: () => ({ parent_id: null, accessible_groups: [] }),
+    validate(input, problems, ctx, existing) {
+      if (existing && Object.hasOwn(input, 'name') && String(input.name ?? '').trim() === '') problems.add('name', "can't be blank");
+      const parent = input.parent_id === undefined || input.parent_id === null || input.parent_id === '' ? undefined : String(input.parent_id);
+      if (parent !== undefined && (!ctx.store.get('groups', parent) || parent === String(existing?.id))) problems.add('parent_id', 'does not exist');
+    },
+    derive: (r) => ({ accessible_groups: [{ id: r.id }] }),
+  },
+  remove(r, ctx) {
+    for (const user of ctx.store.list('users')) if (refId('group')(user, ctx) === r.id) ctx.store.update('users', user.id, { group: null });
+    for (const child of ctx.store.list('groups')) if (child.parent_id === r.id) ctx.store.update('groups', child.id, { parent_id: null });
+  },
+};
+
 export const NEWEST_RESOURCES: Resource[] = [
+  externalIdConfigurations,
+  externalIdMappings,
+  groupWrites,
   playRegistrations,
   signalRegistrations,
   opportunities,

@@ -54,6 +54,14 @@ const sentence = (id: number, transcription: string, order: number, start: numbe
 });
 
 export const newestApiRecords: Partial<SandboxSeed> = {
+  external_id_configurations: [
+    { id: 2601, object_type: 'opportunities', external_type: 'crm_opportunity', created_at: t('2024-01-20 10:00:00.000000'), updated_at: t('2024-01-20 10:00:00.000000') },
+    { id: 2602, object_type: 'people', external_type: 'marketing_contact', created_at: t('2024-01-21 10:00:00.000000'), updated_at: t('2024-01-21 10:00:00.000000') },
+  ],
+  external_id_mappings: [
+    { id: 2611, object_type: 'opportunities', object_id: '1701', external_type: 'crm_opportunity', external_id: 'OPP-1001', deleted: false, created_at: t('2024-02-12 11:21:00.000000'), updated_at: t('2024-02-12 11:21:00.000000') },
+    { id: 2612, object_type: 'opportunities', object_id: '1703', external_type: 'crm_opportunity', external_id: 'OPP-1003', deleted: false, created_at: t('2024-02-12 11:22:00.000000'), updated_at: t('2024-02-12 11:22:00.000000') },
+  ],
   signal_registrations: [
     {
       id: 2501, type: 'video_watched', owner_user_guid: MAYA, integration_slug: 'sandbox-integration', integration: ref(5167), globally_installed_at: null, broadcast_notification: true,

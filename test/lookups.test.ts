@@ -77,6 +77,9 @@ const expectedLookups: Record<string, string[]> = {
   people_ids: ['list_people_ddl'],
   signal_registration_id: ['list_signal_registrations_ddl'],
   play_registration_id: ['list_play_registrations_ddl'],
+  external_id_configuration_id: ['list_external_id_configurations_ddl'],
+  external_id_mapping_id: ['list_external_id_mappings_ddl'],
+  parent_id: ['list_groups_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

@@ -255,3 +255,42 @@ describe('signals and their registrations', () => {
     expect([error.status, error.fieldErrors]).toEqual([422, { type: ['is already taken'] }]);
   });
 });
+
+describe('external ids and group writes', () => {
+  let sandbox: Sandbox;
+  let connector: ReturnType<typeof createConnector>;
+  beforeEach(async () => {
+    sandbox = await startSandbox({ port: 0, rateLimit: { budget: 100_000 } });
+    connector = createConnector({ baseUrl: sandbox.url, accessToken: 'sandbox-token', env: {}, retries: 0 });
+  });
+  afterEach(() => sandbox.close());
+
+  test('a mapping needs its external type configured for that kind of record, and finds the record by its external id', async () => {
+    const unconfigured = (await failureOf(connector.run('create_external_id_mapping', { fields: { object_type: 'accounts', object_id: 2001, external_type: 'erp_customer', external_id: 'C-1' } }))) as ApiError;
+    expect(unconfigured.fieldErrors).toEqual({ external_type: ['is not configured for accounts'] });
+    await connector.run('create_external_id_configuration', { fields: { object_type: 'accounts', external_type: 'erp_customer' } });
+    await connector.run('create_external_id_mapping', { fields: { object_type: 'accounts', object_id: 2001, external_type: 'erp_customer', external_id: 'C-1' } });
+    const found = (await connector.run('list_external_id_mappings', { external_type: 'erp_customer', external_id: 'C-1' })) as Json;
+    expect(found.data.map((m: Json) => [m.object_type, m.object_id])).toEqual([['accounts', '2001']]);
+  });
+
+  test('a deleted mapping stays listable as deleted, and then its configuration can go', async () => {
+    const refused = (await failureOf(connector.run('delete_external_id_configuration', { external_id_configuration_id: 2601 }))) as ApiError;
+    expect(refused.message).toContain('delete them first');
+    for (const id of [2611, 2612]) await connector.run('delete_external_id_mapping', { external_id_mapping_id: id });
+    const deleted = (await connector.run('list_external_id_mappings', { deleted: true })) as Json;
+    expect(deleted.data.map((m: Json) => m.id).sort()).toEqual([2611, 2612]);
+    await expect(connector.run('delete_external_id_configuration', { external_id_configuration_id: 2601 })).resolves.toEqual({ success: true });
+  });
+
+  test('groups: names are unique, a parent must exist, and deleting one frees its users and child groups', async () => {
+    const taken = (await failureOf(connector.run('create_group', { fields: { name: 'sales' } }))) as ApiError;
+    expect(taken.fieldErrors).toEqual({ name: ['is already taken'] });
+    const orphan = (await failureOf(connector.run('create_group', { fields: { name: 'EMEA', parent_id: 99 } }))) as ApiError;
+    expect(orphan.fieldErrors).toEqual({ parent_id: ['does not exist'] });
+    await connector.run('delete_group', { group_id: 11 });
+    expect([sandbox.store.get('groups', 12)?.parent_id, (sandbox.store.get('users', 1001)?.group as Json | null)?.id ?? null]).toEqual([null, null]);
+    const listed = (await connector.run('list_groups', {})) as Json;
+    expect(listed.data.map((g: Json) => g.id)).toEqual([12]);
+  });
+});

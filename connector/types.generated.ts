@@ -565,6 +565,83 @@ error?: (string | null)
 [k: string]: unknown
 }
 
+export interface CreateAuditReportInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * First day to report on.
+ */
+start_date: string
+/**
+ * Last day to report on (at most a year after From).
+ */
+end_date: string
+}
+}
+
+export interface CreateAuditReportOutput {
+/**
+ * A report of the changes made in the team during a period, prepared in the background. Path and shape rest on SalesLoft's docs index (page title) only; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the report.
+ */
+id?: (number | null)
+/**
+ * When the report was asked for (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When its state last changed (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * pending, processing, completed or failed.
+ */
+state?: (string | null)
+/**
+ * First day the report covers.
+ */
+start_date?: (string | null)
+/**
+ * Last day the report covers.
+ */
+end_date?: (string | null)
+/**
+ * The user who asked for the report.
+ */
+requested_by?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * A signed URL of the report file, once completed; it expires.
+ */
+download_url?: (string | null)
+/**
+ * When the download URL stops working (ISO 8601).
+ */
+download_url_expires_at?: (string | null)
+/**
+ * How many changes the report lists, once completed.
+ */
+record_count?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
 export interface CreateBulkJobInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -681,6 +758,115 @@ data: {
  * Number of records created
  */
 records?: (number | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateCadenceBulkMembershipsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The cadence to add the people to.
+ */
+cadence_id: (number | string)
+/**
+ * The people to add (at most 100).
+ * 
+ * @minItems 1
+ * @maxItems 100
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+person_ids: [(number | string), ...((number | string))[]]
+/**
+ * The user who runs the cadence for them; the token's user by default.
+ */
+user_id?: (number | string)
+}
+}
+
+export interface CreateCadenceBulkMembershipsOutput {
+/**
+ * The outcome of adding many people to a cadence at once: who was added and who was not, with why. Path and shape rest on SalesLoft's docs index (page title) only; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * The cadence.
+ */
+cadence?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * How many people were added.
+ */
+added_count?: (number | null)
+/**
+ * The cadence memberships created.
+ */
+memberships?: (unknown[] | null)
+/**
+ * The people not added, each with person_id and the reason.
+ */
+errors?: (unknown[] | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateCadenceExportDownloadInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The cadences to export.
+ * 
+ * @minItems 1
+ * 
+ * Items: A SalesLoft record id: a positive whole number (a numeric string such as "12345" is accepted too).
+ */
+cadence_ids: [(number | string), ...((number | string))[]]
+}
+}
+
+export interface CreateCadenceExportDownloadOutput {
+/**
+ * A file export of cadences (their settings and steps) to download. Path and shape rest on SalesLoft's docs index (page title) only; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the export.
+ */
+id?: (number | null)
+/**
+ * The cadences exported.
+ */
+cadence_ids?: (unknown[] | null)
+/**
+ * pending, completed or failed.
+ */
+state?: (string | null)
+/**
+ * A signed URL of the export file; it expires.
+ */
+download_url?: (string | null)
+/**
+ * When the URL stops working (ISO 8601).
+ */
+expires_at?: (string | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -1081,6 +1267,41 @@ updated_at?: (string | null)
  * Value Type of the Custom Field. Value must be one of: text, date.
  */
 value_type?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface CreateEmailMissingTagsCheckInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+fields: {
+/**
+ * The person the email is for.
+ */
+person_id: (number | string)
+/**
+ * The email's subject, with its dynamic tags.
+ */
+subject?: string
+/**
+ * The email's body (HTML allowed), with its dynamic tags.
+ */
+body?: string
+}
+}
+
+export interface CreateEmailMissingTagsCheckOutput {
+/**
+ * Which dynamic tags of an email would come out empty for a person. Shape from SalesLoft's Postman collection; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * The tags (for example first_name or account.name) that have no value for the person.
+ */
+missing_tags?: (unknown[] | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -3380,6 +3601,77 @@ user_relationships?: ({
  * Website
  */
 website?: (string | null)
+[k: string]: unknown
+}
+[k: string]: unknown
+}
+
+export interface GetAuditReportInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * The report to follow.
+ */
+audit_report_id: (number | string)
+}
+
+export interface GetAuditReportOutput {
+/**
+ * A report of the changes made in the team during a period, prepared in the background. Path and shape rest on SalesLoft's docs index (page title) only; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the report.
+ */
+id?: (number | null)
+/**
+ * When the report was asked for (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When its state last changed (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * pending, processing, completed or failed.
+ */
+state?: (string | null)
+/**
+ * First day the report covers.
+ */
+start_date?: (string | null)
+/**
+ * Last day the report covers.
+ */
+end_date?: (string | null)
+/**
+ * The user who asked for the report.
+ */
+requested_by?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * A signed URL of the report file, once completed; it expires.
+ */
+download_url?: (string | null)
+/**
+ * When the download URL stops working (ISO 8601).
+ */
+download_url_expires_at?: (string | null)
+/**
+ * How many changes the report lists, once completed.
+ */
+record_count?: (number | null)
 [k: string]: unknown
 }
 [k: string]: unknown
@@ -7318,6 +7610,164 @@ value: (string | number)
 }[]
 }
 
+export interface ListAuditReportsInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Key to sort on (SalesLoft's default is updated_at).
+ */
+sort_by?: ("created_at" | "updated_at")
+/**
+ * ASC sorts nulls first, DESC sorts nulls last.
+ */
+sort_direction?: ("ASC" | "DESC")
+/**
+ * How many records to return per page, from 1 to 100 (SalesLoft's default is 25).
+ */
+per_page?: number
+/**
+ * The page to fetch, starting at 1. Pages past 100 cost more of the team's rate limit: prefer filters (e.g. updated_at) for deep lists.
+ */
+page?: number
+/**
+ * Add total_pages and total_count to metadata.paging. Costs more on large lists.
+ */
+include_paging_counts?: boolean
+}
+
+export interface ListAuditReportsOutput {
+/**
+ * The metadata SalesLoft returns with a list: the filters, paging and sorting it applied. Some lists (groups, users without page) have no paging.
+ */
+metadata?: {
+/**
+ * The filters SalesLoft applied, as it understood them.
+ */
+filtering?: ({
+[k: string]: unknown
+} | null)
+sorting?: ({
+sort_by?: (string | null)
+sort_direction?: (string | null)
+[k: string]: unknown
+} | null)
+paging?: ({
+/**
+ * Records per page
+ */
+per_page?: (number | null)
+/**
+ * This page
+ */
+current_page?: (number | null)
+/**
+ * The next page, or null on the last page
+ */
+next_page?: (number | null)
+/**
+ * The previous page, or null on the first
+ */
+prev_page?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_pages?: (number | null)
+/**
+ * Present with include_paging_counts
+ */
+total_count?: (number | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+/**
+ * Items: A report of the changes made in the team during a period, prepared in the background. Path and shape rest on SalesLoft's docs index (page title) only; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * ID of the report.
+ */
+id?: (number | null)
+/**
+ * When the report was asked for (ISO 8601).
+ */
+created_at?: (string | null)
+/**
+ * When its state last changed (ISO 8601).
+ */
+updated_at?: (string | null)
+/**
+ * pending, processing, completed or failed.
+ */
+state?: (string | null)
+/**
+ * First day the report covers.
+ */
+start_date?: (string | null)
+/**
+ * Last day the report covers.
+ */
+end_date?: (string | null)
+/**
+ * The user who asked for the report.
+ */
+requested_by?: (({
+/**
+ * ID of the resource
+ */
+id?: (number | string | null)
+/**
+ * Resource URL in the API
+ */
+_href?: (string | null)
+[k: string]: unknown
+} | null) | null)
+/**
+ * A signed URL of the report file, once completed; it expires.
+ */
+download_url?: (string | null)
+/**
+ * When the download URL stops working (ISO 8601).
+ */
+download_url_expires_at?: (string | null)
+/**
+ * How many changes the report lists, once completed.
+ */
+record_count?: (number | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
+}
+
+export interface ListAuditReportsDdlInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Only the choices whose text contains this (case-insensitive).
+ */
+search?: string
+}
+
+/**
+ * What every DDL operation returns: the choices of a dropdown, sorted by text, one per value.
+ */
+export interface ListAuditReportsDdlOutput {
+result: {
+/**
+ * What a person reads in the dropdown
+ */
+text: string
+/**
+ * What the API expects for the field
+ */
+value: (string | number)
+}[]
+}
+
 export interface ListBulkJobResultsInput {
 /**
  * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
@@ -8038,6 +8488,51 @@ text: string
  */
 value: (string | number)
 }[]
+}
+
+export interface ListCalendarAvailabilitiesInput {
+/**
+ * SalesLoft OAuth access token or API key, sent as a Bearer token. Optional: when absent the connector uses the token given in its options or the SALESLOFT_ACCESS_TOKEN environment variable.
+ */
+access_token?: string
+/**
+ * Whose calendars to read (GUIDs); the token's user when left out.
+ */
+user_guids?: string[]
+/**
+ * Start of the period to look in.
+ */
+start_time: string
+/**
+ * End of the period to look in (at most 31 days after From).
+ */
+end_time: string
+/**
+ * Only free slots at least this many minutes long.
+ */
+duration?: number
+}
+
+export interface ListCalendarAvailabilitiesOutput {
+/**
+ * Items: A free slot of a user's calendar. Path and shape rest on SalesLoft's docs index (page title) only; not confirmed on the reference pages. Extra properties are allowed and every value may be null.
+ */
+data: {
+/**
+ * GUID of the user whose calendar it is.
+ */
+user_guid?: (string | null)
+/**
+ * When the free slot starts (ISO 8601).
+ */
+start_time?: (string | null)
+/**
+ * When the free slot ends (ISO 8601).
+ */
+end_time?: (string | null)
+[k: string]: unknown
+}[]
+[k: string]: unknown
 }
 
 export interface ListCallDataRecordsInput {
@@ -16636,11 +17131,15 @@ export interface Operations {
   create_account: { input: CreateAccountInput; output: CreateAccountOutput };
   create_account_and_people_redaction: { input: CreateAccountAndPeopleRedactionInput; output: CreateAccountAndPeopleRedactionOutput };
   create_account_redaction: { input: CreateAccountRedactionInput; output: CreateAccountRedactionOutput };
+  create_audit_report: { input: CreateAuditReportInput; output: CreateAuditReportOutput };
   create_bulk_job: { input: CreateBulkJobInput; output: CreateBulkJobOutput };
   create_bulk_job_data: { input: CreateBulkJobDataInput; output: CreateBulkJobDataOutput };
+  create_cadence_bulk_memberships: { input: CreateCadenceBulkMembershipsInput; output: CreateCadenceBulkMembershipsOutput };
+  create_cadence_export_download: { input: CreateCadenceExportDownloadInput; output: CreateCadenceExportDownloadOutput };
   create_cadence_membership: { input: CreateCadenceMembershipInput; output: CreateCadenceMembershipOutput };
   create_call: { input: CreateCallInput; output: CreateCallOutput };
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
+  create_email_missing_tags_check: { input: CreateEmailMissingTagsCheckInput; output: CreateEmailMissingTagsCheckOutput };
   create_external_id_configuration: { input: CreateExternalIdConfigurationInput; output: CreateExternalIdConfigurationOutput };
   create_external_id_mapping: { input: CreateExternalIdMappingInput; output: CreateExternalIdMappingOutput };
   create_group: { input: CreateGroupInput; output: CreateGroupOutput };
@@ -16671,6 +17170,7 @@ export interface Operations {
   delete_play_registration: { input: DeletePlayRegistrationInput; output: DeletePlayRegistrationOutput };
   delete_signal_registration: { input: DeleteSignalRegistrationInput; output: DeleteSignalRegistrationOutput };
   get_account: { input: GetAccountInput; output: GetAccountOutput };
+  get_audit_report: { input: GetAuditReportInput; output: GetAuditReportOutput };
   get_bulk_job: { input: GetBulkJobInput; output: GetBulkJobOutput };
   get_cadence: { input: GetCadenceInput; output: GetCadenceOutput };
   get_cadence_membership: { input: GetCadenceMembershipInput; output: GetCadenceMembershipOutput };
@@ -16711,12 +17211,15 @@ export interface Operations {
   list_accounts_or_people_ddl: { input: ListAccountsOrPeopleDdlInput; output: ListAccountsOrPeopleDdlOutput };
   list_actions: { input: ListActionsInput; output: ListActionsOutput };
   list_actions_ddl: { input: ListActionsDdlInput; output: ListActionsDdlOutput };
+  list_audit_reports: { input: ListAuditReportsInput; output: ListAuditReportsOutput };
+  list_audit_reports_ddl: { input: ListAuditReportsDdlInput; output: ListAuditReportsDdlOutput };
   list_bulk_job_results: { input: ListBulkJobResultsInput; output: ListBulkJobResultsOutput };
   list_bulk_jobs_ddl: { input: ListBulkJobsDdlInput; output: ListBulkJobsDdlOutput };
   list_cadence_memberships: { input: ListCadenceMembershipsInput; output: ListCadenceMembershipsOutput };
   list_cadence_memberships_ddl: { input: ListCadenceMembershipsDdlInput; output: ListCadenceMembershipsDdlOutput };
   list_cadences: { input: ListCadencesInput; output: ListCadencesOutput };
   list_cadences_ddl: { input: ListCadencesDdlInput; output: ListCadencesDdlOutput };
+  list_calendar_availabilities: { input: ListCalendarAvailabilitiesInput; output: ListCalendarAvailabilitiesOutput };
   list_call_data_records: { input: ListCallDataRecordsInput; output: ListCallDataRecordsOutput };
   list_call_data_records_ddl: { input: ListCallDataRecordsDdlInput; output: ListCallDataRecordsDdlOutput };
   list_call_dispositions: { input: ListCallDispositionsInput; output: ListCallDispositionsOutput };

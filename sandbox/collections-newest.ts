@@ -18,4 +18,6 @@ export const NEWEST_COLLECTIONS = [
   'signals',
   'external_id_configurations',
   'external_id_mappings',
+  'audit_reports',
+  'cadence_export_downloads',
 ] as const;

@@ -3,7 +3,7 @@
 import { ApiError, getAction, link, listRecords, notFound, ok, Problems, refId, render, type Ctx, type Resource, type Result } from './collection.js';
 import type { RouteDef } from './handlers.js';
 import { isBlank, toBool, toInt, toList } from './query.js';
-import { byUuid, conversations, dataControlRequests, SANDBOX_INTEGRATION_ID, transcriptions, transcriptionSentences } from './resources-newest.js';
+import { auditReports, byUuid, conversations, dataControlRequests, SANDBOX_INTEGRATION_ID, transcriptions, transcriptionSentences } from './resources-newest.js';
 import type { SandboxRecord } from './store.js';
 
 /** GET /v2/cadence_stats/:id: the cadence's counts, computed from its memberships, emails and calls. */
@@ -116,16 +116,19 @@ function carryOut(request: SandboxRecord, ctx: Ctx, apply: boolean): Record<stri
   return { accounts: type === 'account_redaction' || type === 'account_and_people_redaction' ? 1 : 0, people: type === 'account_redaction' ? 0 : people.length };
 }
 
-/** pending -> in_progress -> completed, one step per read, as a background job seen from outside. */
-function advanceDataControl(ctx: Ctx): void {
-  for (const request of ctx.store.list('data_control_requests')) {
-    if (request.state === 'pending') ctx.store.update('data_control_requests', request.id, { state: 'in_progress' });
-    else if (request.state === 'in_progress') {
-      const counts = carryOut(request, ctx, request.dry_run !== true);
-      ctx.store.update('data_control_requests', request.id, { state: 'completed', counts, completed_at: new Date().toISOString() });
-    }
+/**
+ * A background job seen from outside: every read of the collection moves each unfinished record one state
+ * further (pending -> running state -> completed); `complete` gives what the finished record carries.
+ */
+function advanceOnRead(ctx: Ctx, collection: string, running: string, complete: (r: SandboxRecord) => Record<string, unknown>): void {
+  for (const r of ctx.store.list(collection)) {
+    if (r.state === 'pending') ctx.store.update(collection, r.id, { state: running });
+    else if (r.state === running) ctx.store.update(collection, r.id, { state: 'completed', ...complete(r) });
   }
 }
+
+const advanceDataControl = (ctx: Ctx): void =>
+  advanceOnRead(ctx, 'data_control_requests', 'in_progress', (request) => ({ counts: carryOut(request, ctx, request.dry_run !== true), completed_at: new Date().toISOString() }));
 
 const createDataControl =
   (type: RequestType) =>
@@ -197,7 +200,98 @@ function createSignal(ctx: Ctx): Result {
   return ok({ data: { ...shown, registration: link('integrations/signals/registrations', signal.registration, ctx.baseUrl), integration: link('integrations', signal.integration, ctx.baseUrl) } });
 }
 
+// ---- audit reports, missing tags, calendar availability, bulk memberships, cadence exports -----------------
+
+const advanceAuditReports = (ctx: Ctx): void =>
+  advanceOnRead(ctx, 'audit_reports', 'processing', (report) => {
+    const { url, expires_at } = signedUrl(ctx, `audit_reports/${report.id}.csv`);
+    return { download_url: url, download_url_expires_at: expires_at, record_count: ctx.store.list('people').length + ctx.store.list('accounts').length };
+  });
+
+function createAuditReport(ctx: Ctx): Result {
+  const { start_date: start, end_date: end } = ctx.input;
+  const problems = new Problems();
+  const dateOf = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : Number.NaN);
+  for (const [field, value] of [['start_date', start], ['end_date', end]] as const) if (Number.isNaN(dateOf(value))) problems.add(field, 'is not a date');
+  if (!problems.any && dateOf(end) < dateOf(start)) problems.add('end_date', 'must be on or after start_date');
+  if (!problems.any && dateOf(end) - dateOf(start) > 366 * 86_400_000) problems.add('end_date', 'must be within a year of start_date');
+  problems.throwIfAny();
+  const report = ctx.store.insert('audit_reports', { state: 'pending', start_date: start, end_date: end, requested_by: { id: ctx.store.me }, download_url: null, download_url_expires_at: null, record_count: null });
+  return ok({ data: render(auditReports, report, ctx) });
+}
+
+/** {{tag}} and {{account.tag}} values of a person that are empty. */
+function missingTags(ctx: Ctx): Result {
+  const person = ctx.store.get('people', toInt(ctx.input.person_id) ?? -1);
+  if (!person) throw new ApiError(422, { errors: { person_id: ['does not exist'] } });
+  const account = ctx.store.get('accounts', refId('account')(person, ctx) as number);
+  const tags = [...`${String(ctx.input.subject ?? '')} ${String(ctx.input.body ?? '')}`.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!);
+  const valueOf = (tag: string) => (tag.startsWith('account.') ? account?.[tag.slice('account.'.length)] : person[tag]);
+  return ok({ data: { missing_tags: [...new Set(tags)].filter((tag) => isBlank(valueOf(tag))) } });
+}
+
+/** Free slots in each user's working day (09:00-12:00 and 13:00-17:00 local time) within the period. */
+function calendarAvailabilities(ctx: Ctx): Result {
+  const start = Date.parse(String(ctx.query.start_time ?? ''));
+  const end = Date.parse(String(ctx.query.end_time ?? ''));
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) throw new ApiError(422, { errors: { end_time: ['must be after start_time'] } });
+  if (end - start > 31 * 86_400_000) throw new ApiError(422, { errors: { end_time: ['must be within 31 days of start_time'] } });
+  const minutes = toInt(ctx.query.duration) ?? 15;
+  const guids = toList(ctx.query.user_guids);
+  const users = guids.length ? ctx.store.list('users').filter((u) => guids.includes(String(u.guid))) : [ctx.store.get('users', ctx.store.me)!];
+  const data: Array<Record<string, unknown>> = [];
+  for (const user of users) {
+    const offset = Number(user.locale_utc_offset ?? 0) * 60_000;
+    for (let day = Math.floor((start + offset) / 86_400_000) * 86_400_000; day < end + offset; day += 86_400_000) {
+      const weekday = new Date(day).getUTCDay();
+      if (weekday === 0 || weekday === 6) continue;
+      for (const [from, to] of [[9, 12], [13, 17]]) {
+        const slotStart = Math.max(day + from * 3_600_000 - offset, start);
+        const slotEnd = Math.min(day + to * 3_600_000 - offset, end);
+        if (slotEnd - slotStart >= minutes * 60_000) data.push({ user_guid: user.guid, start_time: new Date(slotStart).toISOString(), end_time: new Date(slotEnd).toISOString() });
+      }
+    }
+  }
+  return ok({ data });
+}
+
+function cadenceBulkMemberships(ctx: Ctx): Result {
+  const cadence = ctx.store.get('cadences', toInt(ctx.input.cadence_id) ?? -1);
+  if (!cadence) throw new ApiError(422, { errors: { cadence_id: ['does not exist'] } });
+  const personIds = toList(ctx.input.person_ids).map((id) => toInt(id) ?? Number.NaN);
+  if (personIds.length === 0 || personIds.length > 100) throw new ApiError(422, { errors: { person_ids: ['must name 1 to 100 people'] } });
+  const user = toInt(ctx.input.user_id) ?? ctx.store.me;
+  const memberships: unknown[] = [];
+  const errors: Array<{ person_id: number; error: string }> = [];
+  for (const personId of personIds) {
+    const on = ctx.store.list('cadence_memberships').some((m) => refId('person')(m, ctx) === personId && refId('cadence')(m, ctx) === cadence.id && m.currently_on_cadence === true);
+    if (!ctx.store.get('people', personId)) errors.push({ person_id: personId, error: 'Person does not exist' });
+    else if (on) errors.push({ person_id: personId, error: 'Person is already on this cadence' });
+    else {
+      const membership = ctx.store.insert('cadence_memberships', { person: { id: personId }, cadence: { id: cadence.id }, user: { id: user }, current_state: 'staged', currently_on_cadence: true, added_at: new Date().toISOString() });
+      memberships.push(render(undefined, membership, ctx));
+    }
+  }
+  return ok({ data: { cadence: link('cadences', { id: cadence.id }, ctx.baseUrl), added_count: memberships.length, memberships, errors } });
+}
+
+function cadenceExportDownload(ctx: Ctx): Result {
+  const cadenceIds = toList(ctx.input.cadence_ids).map((id) => toInt(id) ?? Number.NaN);
+  const unknown = cadenceIds.filter((id) => !ctx.store.get('cadences', id));
+  if (cadenceIds.length === 0 || unknown.length > 0) throw new ApiError(422, { errors: { cadence_ids: [cadenceIds.length === 0 ? "can't be blank" : `do not exist: ${unknown.join(', ')}`] } });
+  const record = ctx.store.insert('cadence_export_downloads', { cadence_ids: cadenceIds, state: 'completed' });
+  const { url, expires_at } = signedUrl(ctx, `cadence_exports/${record.id}.json`);
+  return ok({ data: { id: record.id, cadence_ids: cadenceIds, state: 'completed', download_url: url, expires_at } });
+}
+
 export const NEWEST_ROUTES: RouteDef[] = [
+  { method: 'POST', path: 'audit_reports', alias: true, handler: createAuditReport },
+  { method: 'GET', path: 'audit_reports', alias: true, handler: (ctx) => (advanceAuditReports(ctx), listRecords(auditReports, ctx)) },
+  { method: 'GET', path: 'audit_reports/:id', alias: true, handler: (ctx) => (advanceAuditReports(ctx), getAction(auditReports, ctx)) },
+  { method: 'POST', path: 'email_missing_tags', alias: true, handler: missingTags },
+  { method: 'GET', path: 'calendar_availabilities', alias: true, handler: calendarAvailabilities },
+  { method: 'POST', path: 'cadence_bulk_memberships', alias: true, handler: cadenceBulkMemberships },
+  { method: 'POST', path: 'cadence_export_downloads', alias: true, handler: cadenceExportDownload },
   { method: 'POST', path: 'signals', alias: true, handler: createSignal },
   { method: 'POST', path: 'data_control/account_redaction', alias: true, handler: createDataControl('account_redaction') },
   { method: 'POST', path: 'data_control/account_and_people_redaction', alias: true, handler: createDataControl('account_and_people_redaction') },

@@ -300,6 +300,17 @@ export const groupWrites: Resource = {
   },
 };
 
+// ---- audit reports (create and the lifecycle in handlers-newest.ts) ---------------------------------------
+
+export const auditReports: Resource = {
+  collection: 'audit_reports',
+  path: 'audit_reports',
+  actions: [],
+  filters: [ids, inProp('state')],
+  sort: std(),
+  present: linked({ requested_by: 'users' }),
+};
+
 export const NEWEST_RESOURCES: Resource[] = [
   externalIdConfigurations,
   externalIdMappings,

@@ -54,6 +54,13 @@ const sentence = (id: number, transcription: string, order: number, start: numbe
 });
 
 export const newestApiRecords: Partial<SandboxSeed> = {
+  audit_reports: [
+    {
+      id: 2701, state: 'completed', start_date: '2024-02-01', end_date: '2024-02-29', requested_by: ref(1001), record_count: 214,
+      download_url: 'https://api.salesloft.com/media/audit_reports/2701.csv?expires=1709913600&signature=sandbox', download_url_expires_at: '2024-03-08T16:00:00Z',
+      created_at: t('2024-03-08 10:00:00.000000'), updated_at: t('2024-03-08 10:02:00.000000'),
+    },
+  ],
   external_id_configurations: [
     { id: 2601, object_type: 'opportunities', external_type: 'crm_opportunity', created_at: t('2024-01-20 10:00:00.000000'), updated_at: t('2024-01-20 10:00:00.000000') },
     { id: 2602, object_type: 'people', external_type: 'marketing_contact', created_at: t('2024-01-21 10:00:00.000000'), updated_at: t('2024-01-21 10:00:00.000000') },

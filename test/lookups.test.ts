@@ -80,6 +80,7 @@ const expectedLookups: Record<string, string[]> = {
   external_id_configuration_id: ['list_external_id_configurations_ddl'],
   external_id_mapping_id: ['list_external_id_mappings_ddl'],
   parent_id: ['list_groups_ddl'],
+  audit_report_id: ['list_audit_reports_ddl'],
 };
 
 /** Every property of an input schema with its dotted path (top level and one object level down). */

@@ -294,3 +294,61 @@ describe('external ids and group writes', () => {
     expect(listed.data.map((g: Json) => g.id)).toEqual([12]);
   });
 });
+
+describe('audit reports, missing tags, availability, bulk memberships and cadence exports', () => {
+  let sandbox: Sandbox;
+  let connector: ReturnType<typeof createConnector>;
+  beforeEach(async () => {
+    sandbox = await startSandbox({ port: 0, rateLimit: { budget: 100_000 } });
+    connector = createConnector({ baseUrl: sandbox.url, accessToken: 'sandbox-token', env: {}, retries: 0 });
+  });
+  afterEach(() => sandbox.close());
+
+  test('an audit report is prepared in the background and then gives a download URL', async () => {
+    const { data } = (await connector.run('create_audit_report', { fields: { start_date: '2024-03-01', end_date: '2024-03-31' } })) as Json;
+    expect([data.state, data.download_url]).toEqual(['pending', null]);
+    const states = [];
+    for (let read = 0; read < 2; read++) states.push(((await connector.run('get_audit_report', { audit_report_id: data.id })) as Json).data);
+    expect(states.map((report) => report.state)).toEqual(['processing', 'completed']);
+    expect(states[1].download_url).toMatch(/audit_reports\/\d+\.csv\?expires=/);
+    const backwards = (await failureOf(connector.run('create_audit_report', { fields: { start_date: '2024-03-31', end_date: '2024-03-01' } }))) as ApiError;
+    expect(backwards.fieldErrors).toEqual({ end_date: ['must be on or after start_date'] });
+  });
+
+  test('missing tags are the person\'s empty values; a check needs a subject or a body before anything is sent', async () => {
+    const { data } = (await connector.run('create_email_missing_tags_check', { fields: { person_id: 3001, subject: 'Hi {{first_name}}', body: '{{account.name}} {{ mobile_phone }}' } })) as Json;
+    expect(data.missing_tags).toEqual([]);
+    const before = sandbox.requests.length;
+    const refused = await expectRefused(connector, 'create_email_missing_tags_check', { fields: { person_id: 3001 } }, ['fields']);
+    expect(refused.message).toContain('needs a subject or a body');
+    expect(sandbox.requests.length).toBe(before);
+  });
+
+  test('availability is the working day in each user\'s time zone, without the lunch hour or weekends', async () => {
+    const { data } = (await connector.run('list_calendar_availabilities', { start_time: '2024-03-16T00:00:00Z', end_time: '2024-03-19T00:00:00Z', user_guids: ['9a7d3e1c-6b2f-4c8d-b5e4-1f0a8c3d7e92'] })) as Json;
+    // Sam O'Brien works from London (UTC+0); 16 and 17 March 2024 are a weekend.
+    expect(data.map((slot: Json) => [slot.start_time, slot.end_time])).toEqual([
+      ['2024-03-18T09:00:00.000Z', '2024-03-18T12:00:00.000Z'],
+      ['2024-03-18T13:00:00.000Z', '2024-03-18T17:00:00.000Z'],
+    ]);
+  });
+
+  test('bulk memberships add who can be added and say why the others were not', async () => {
+    const { data } = (await connector.run('create_cadence_bulk_memberships', { fields: { cadence_id: 502, person_ids: [3001, 3004, 999_999] } })) as Json;
+    expect(data.added_count).toBe(1);
+    expect(data.errors).toEqual([
+      { person_id: 3004, error: 'Person is already on this cadence' },
+      { person_id: 999_999, error: 'Person does not exist' },
+    ]);
+    const memberships = (await connector.run('list_cadence_memberships', { person_id: 3001, cadence_id: 502 })) as Json;
+    expect(memberships.data.map((m: Json) => m.current_state)).toEqual(['staged']);
+  });
+
+  test('a cadence export answers a signed URL; unknown cadences are refused', async () => {
+    const { data } = (await connector.run('create_cadence_export_download', { fields: { cadence_ids: [501] } })) as Json;
+    expect([data.state, data.cadence_ids]).toEqual(['completed', [501]]);
+    expect(data.download_url).toMatch(/cadence_exports\/\d+\.json\?expires=/);
+    const unknown = (await failureOf(connector.run('create_cadence_export_download', { fields: { cadence_ids: [501, 999] } }))) as ApiError;
+    expect(unknown.fieldErrors).toEqual({ cadence_ids: ['do not exist: 999'] });
+  });
+});

@@ -127,6 +127,19 @@ export interface Filter {
   ci?: boolean;
   /** Properties searched ('search'). */
   fields?: string[];
+  /**
+   * The record property the filter reads as it is (default: `param`). Declaring it lets the store answer the
+   * filter from an index instead of reading every record; `get`, when given, must read the same value.
+   */
+  field?: string;
+  /** `field` holds an embedded record `{id}` and the filter compares its id ('in' filters). */
+  ref?: boolean;
+  /**
+   * The ids of the only records that can match this value, found through an index (the people on a cadence, from
+   * its memberships), or undefined when it cannot tell. Lets a filter with a getter skip reading every record; the
+   * filter's own test still decides.
+   */
+  candidates?: (raw: unknown, ctx: Ctx, collection: CollectionName) => Iterable<number> | undefined;
 }
 
 export interface Sorting {
@@ -195,12 +208,15 @@ export function render(res: Resource | undefined, r: SandboxRecord, ctx: Ctx): R
   // id, created_at, updated_at first, as SalesLoft orders them.
   if (r.created_at !== undefined) out.created_at = r.created_at;
   if (r.updated_at !== undefined) out.updated_at = r.updated_at;
-  const all = { ...r, ...(res?.present?.(r, ctx) ?? {}) };
-  for (const [k, v] of Object.entries(all)) {
-    if (k === 'id' || k === 'created_at' || k === 'updated_at' || res?.hidden?.includes(k)) continue;
+  const extra = res?.present?.(r, ctx);
+  const put = (k: string, v: unknown) => {
+    if (k === 'id' || k === 'created_at' || k === 'updated_at' || res?.hidden?.includes(k)) return;
     const path = REF_PATHS[k];
-    out[k] = path ? link(path, v, ctx.baseUrl) : structuredClone(v);
-  }
+    out[k] = path ? link(path, v, ctx.baseUrl) : typeof v === 'object' && v !== null ? structuredClone(v) : v;
+  };
+  // The record's properties in their order, computed ones replacing them in place or following them.
+  for (const k in r) put(k, extra && Object.hasOwn(extra, k) ? extra[k] : r[k]);
+  if (extra) for (const k in extra) if (!Object.hasOwn(r, k)) put(k, extra[k]);
   return out;
 }
 
@@ -208,11 +224,26 @@ export function render(res: Resource | undefined, r: SandboxRecord, ctx: Ctx): R
 
 type Predicate = (r: SandboxRecord, ctx: Ctx) => boolean;
 
+const BOUNDS = ['gt', 'gte', 'lt', 'lte'] as const;
+
+/** The bounds a range filter value gives ({gt, gte, lt, lte} with string or number values). */
+function rangeBounds(raw: unknown): Array<(typeof BOUNDS)[number]> {
+  if (!isPlainObject(raw)) return [];
+  return BOUNDS.filter((k) => typeof raw[k] === 'string' || typeof raw[k] === 'number');
+}
+
 const asArray = (v: unknown): unknown[] =>
   v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined) : [v];
 
+/**
+ * The record property an index can answer the filter from: `field` as declared, or the `param` a range filter
+ * without getter reads (timestamps, which the store itself sets). An 'in' filter must declare its `field`.
+ */
+const indexedField = (f: Filter): string | undefined => f.field ?? (f.kind === 'range' && !f.get ? f.param : undefined);
+
 function compileFilter(f: Filter, raw: unknown): Predicate | undefined {
-  const get: Getter = f.get ?? ((r) => r[f.param]);
+  const field = f.field ?? f.param;
+  const get: Getter = f.get ?? ((r) => r[field]);
   switch (f.kind) {
     case 'in': {
       const list = toList(raw);
@@ -229,14 +260,13 @@ function compileFilter(f: Filter, raw: unknown): Predicate | undefined {
       if (raw === '_is_null' || raw === '_is_not_null') {
         return (r, ctx) => (get(r, ctx) === null || get(r, ctx) === undefined) === (raw === '_is_null');
       }
-      if (!isPlainObject(raw)) return undefined;
-      const bounds = (['gt', 'gte', 'lt', 'lte'] as const).filter((k) => typeof raw[k] === 'string' || typeof raw[k] === 'number');
+      const bounds = rangeBounds(raw);
       if (bounds.length === 0) return undefined;
       return (r, ctx) => {
         const v = get(r, ctx);
         if (v === null || v === undefined) return false;
         return bounds.every((k) => {
-          const bound = raw[k];
+          const bound = (raw as Params)[k];
           const numeric = typeof v === 'number';
           const a = numeric ? v : parseTime(v);
           const b = numeric ? Number(bound) : parseTime(bound);
@@ -277,33 +307,39 @@ function compileFilter(f: Filter, raw: unknown): Predicate | undefined {
 
 const ISO = /^\d{4}-\d{2}-\d{2}/;
 
-function compareValues(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
-  const sa = String(a);
-  const sb = String(b);
-  if (ISO.test(sa) && ISO.test(sb)) {
-    const ta = parseTime(sa);
-    const tb = parseTime(sb);
-    if (!Number.isNaN(ta) && !Number.isNaN(tb)) return ta - tb;
-  }
-  const la = sa.toLowerCase();
-  const lb = sb.toLowerCase();
-  return la < lb ? -1 : la > lb ? 1 : 0;
+/** A sort key read once per record: the value, its time when it is an ISO timestamp, its lowercase text. */
+interface SortKey {
+  value: unknown;
+  time: number;
+  text: string;
+}
+
+function sortKey(value: unknown): SortKey {
+  const text = String(value);
+  return { value, time: typeof value !== 'number' && ISO.test(text) ? parseTime(text) : Number.NaN, text: text.toLowerCase() };
+}
+
+/** Numbers by value, booleans false first, timestamps by time, anything else by its lowercase text. */
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (typeof a.value === 'number' && typeof b.value === 'number') return a.value - b.value;
+  if (typeof a.value === 'boolean' || typeof b.value === 'boolean') return Number(a.value) - Number(b.value);
+  if (!Number.isNaN(a.time) && !Number.isNaN(b.time)) return a.time - b.time;
+  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
 }
 
 /** ASC sorts nulls first, DESC nulls last; ties are broken by id in the same direction. */
 export function sortRows(rows: SandboxRecord[], get: Getter, dir: 'ASC' | 'DESC', ctx: Ctx): SandboxRecord[] {
   const sign = dir === 'ASC' ? 1 : -1;
-  const keyed = rows.map((r) => ({ r, k: get(r, ctx) }));
+  const keyed = rows.map((r) => {
+    const value = get(r, ctx);
+    return { r, k: value === null || value === undefined ? undefined : sortKey(value) };
+  });
   keyed.sort((x, y) => {
-    const xn = x.k === null || x.k === undefined;
-    const yn = y.k === null || y.k === undefined;
     let c: number;
-    if (xn && yn) c = 0;
-    else if (xn) c = -1;
-    else if (yn) c = 1;
-    else c = compareValues(x.k, y.k);
+    if (!x.k && !y.k) c = 0;
+    else if (!x.k) c = -1;
+    else if (!y.k) c = 1;
+    else c = compareKeys(x.k, y.k);
     return sign * (c !== 0 ? c : x.r.id - y.r.id);
   });
   return keyed.map((x) => x.r);
@@ -319,25 +355,142 @@ export function clampPerPage(v: unknown): number {
 
 // ---- the five actions ---------------------------------------------------------------------------------
 
+interface ActiveFilter {
+  filter: Filter;
+  raw: unknown;
+  test: Predicate;
+}
+
+interface Selection {
+  rows: SandboxRecord[];
+  /** How many records match, when it was counted. */
+  total?: number;
+  /** Whether records match past the window. */
+  more: boolean;
+}
+
+// A hash-indexed filter drives the selection when it names at most this many records; past it, walking the
+// sort order and testing each record finds a page sooner.
+const SMALL_CANDIDATE_SET = 1000;
+
+/**
+ * The records a list shows, in order, restricted to `window` when given. Costs time in proportion to the page:
+ * an equality filter with a hash index (ids, email_addresses, ...) names its few candidates; otherwise the records
+ * are walked in the order of the sort key's index, inside the range of a range filter on that key
+ * (`updated_at[gt]`, `id[gt]`), testing the other filters until the window is filled. Falls back to filtering and
+ * sorting everything when no index fits (computed sort keys, mixed value types).
+ */
+function selectRows(
+  res: Resource,
+  ctx: Ctx,
+  active: ActiveFilter[],
+  order: { key: string | Getter; dir: 'ASC' | 'DESC' },
+  window: { start: number; count: number } | undefined,
+  countAll: boolean,
+): Selection {
+  const { store } = ctx;
+  const name = res.collection;
+  const matches = (r: SandboxRecord, skip?: ActiveFilter) =>
+    (!res.visible || res.visible(r, ctx)) && active.every((a) => a === skip || a.test(r, ctx));
+  const finish = (sorted: SandboxRecord[]): Selection =>
+    window
+      ? { rows: sorted.slice(window.start, window.start + window.count), total: sorted.length, more: sorted.length > window.start + window.count }
+      : { rows: sorted, total: sorted.length, more: false };
+  const sortAll = (rows: SandboxRecord[]) => sortRows(rows, typeof order.key === 'string' ? (r) => r[order.key as string] : order.key, order.dir, ctx);
+
+  let candidates: Set<number> | undefined;
+  for (const a of active) {
+    const named = a.filter.candidates?.(a.raw, ctx, name);
+    if (named) {
+      const ids = new Set(named);
+      if (!candidates || ids.size < candidates.size) candidates = ids;
+      continue;
+    }
+    const field = indexedField(a.filter);
+    if (a.filter.kind !== 'in' || field === undefined) continue;
+    const wanted = toList(a.raw);
+    if (wanted.includes('_is_null') || wanted.includes('_is_not_null')) continue;
+    const index = store.hash(name, field, a.filter.ref ? 'ref' : a.filter.ci ? 'ci' : 'exact');
+    const ids = new Set<number>();
+    for (const w of wanted) for (const id of index.lookup(w)) ids.add(id);
+    if (!candidates || ids.size < candidates.size) candidates = ids;
+  }
+
+  const ordered = typeof order.key === 'string' ? store.ordered(name, order.key) : undefined;
+  const mode = ordered?.mode();
+  if (candidates && (candidates.size <= SMALL_CANDIDATE_SET || !ordered || !mode)) {
+    return finish(sortAll([...candidates].map((id) => store.get(name, id)!).filter((r) => matches(r))));
+  }
+  if (!ordered || !mode) return finish(sortAll(store.list(name).filter((r) => matches(r))));
+
+  // Ranks [lo, hi) of the records in ascending order of the sort key; a range filter on that key narrows them.
+  let lo = 0;
+  let hi = ordered.size;
+  const range = active.find((a) => a.filter.kind === 'range' && indexedField(a.filter) === order.key && isPlainObject(a.raw));
+  if (range) {
+    lo = ordered.rank(-Infinity, true); // a range never matches null
+    // Text is no time: the filter ignores every bound on it, so the range is every non-null record.
+    for (const bound of mode === 'text' ? [] : rangeBounds(range.raw)) {
+      const value = (range.raw as Params)[bound];
+      const k = mode === 'number' ? Number(value) : parseTime(value);
+      if (Number.isNaN(k)) continue; // an unreadable bound is ignored, as by the filter itself
+      if (bound === 'gt') lo = Math.max(lo, ordered.rank(k, true));
+      if (bound === 'gte') lo = Math.max(lo, ordered.rank(k, false));
+      if (bound === 'lt') hi = Math.min(hi, ordered.rank(k, false));
+      if (bound === 'lte') hi = Math.min(hi, ordered.rank(k, true));
+    }
+    hi = Math.max(lo, hi);
+  }
+  const asc = order.dir === 'ASC';
+  const others = active.filter((a) => a !== range);
+  if (window && !res.visible && others.length === 0) {
+    // Every record of the range matches: the page is a slice of ranks.
+    const total = hi - lo;
+    const from = asc ? lo + window.start : hi - window.start;
+    const to = asc ? Math.min(hi, from + window.count) : Math.max(lo, from - window.count);
+    const rows = from < lo || from > hi ? [] : [...ordered.ids(from, to)].map((id) => store.get(name, id)!);
+    return { rows, total, more: total > window.start + window.count };
+  }
+  // With many candidates, the page comes from walking the order and the count from testing the candidates alone.
+  let total: number | undefined;
+  if (countAll && window && candidates) {
+    total = 0;
+    for (const id of candidates) if (matches(store.get(name, id)!)) total++;
+  }
+  const rows: SandboxRecord[] = [];
+  let matched = 0;
+  let more = false;
+  for (const id of ordered.ids(asc ? lo : hi, asc ? hi : lo)) {
+    const r = store.get(name, id)!;
+    if (!matches(r, range)) continue;
+    matched++;
+    if (!window) rows.push(r);
+    else if (matched > window.start + window.count) {
+      more = true;
+      if (!countAll || total !== undefined) break;
+    } else if (matched > window.start) rows.push(r);
+  }
+  return { rows, total: total ?? (more && !countAll ? undefined : matched), more };
+}
+
 export function listRecords(res: Resource, ctx: Ctx): Result {
   const { query } = ctx;
-  let rows = ctx.store.list(res.collection);
-  if (res.visible) rows = rows.filter((r) => res.visible!(r, ctx));
+  const active: ActiveFilter[] = [];
   const filtering: Params = {};
-  for (const f of res.filters ?? []) {
-    const raw = query[f.param];
+  for (const filter of res.filters ?? []) {
+    const raw = query[filter.param];
     if (raw === undefined) continue;
-    const pred = compileFilter(f, raw);
-    if (!pred) continue;
-    filtering[f.param] = raw;
-    rows = rows.filter((r) => pred(r, ctx));
+    const test = compileFilter(filter, raw);
+    if (!test) continue;
+    filtering[filter.param] = raw;
+    active.push({ filter, raw, test });
   }
 
   const mode = res.paging ?? 'pages';
   const data = (rs: SandboxRecord[]) => rs.map((r) => render(res, r, ctx));
   if (mode === 'cursor') {
     const perPage = clampPerPage(query.per_page);
-    return ok({ data: data(sortRows(rows, (r) => r.id, 'ASC', ctx).slice(0, perPage)) });
+    return ok({ data: data(selectRows(res, ctx, active, { key: 'id', dir: 'ASC' }, { start: 0, count: perPage }, false).rows) });
   }
 
   const sort = res.sort ?? DEFAULT_SORT;
@@ -350,29 +503,27 @@ export function listRecords(res: Resource, ctx: Ctx): Result {
     if (d !== 'ASC' && d !== 'DESC') throw invalid({ sort_direction: ['is not included in the list'] });
     dir = d;
   }
-  rows = sortRows(rows, typeof key === 'string' ? (r) => r[key] : key, dir, ctx);
   const sorting = { sort_by: sortBy, sort_direction: `${dir} NULLS ${dir === 'ASC' ? 'FIRST' : 'LAST'}` };
 
   if (mode === 'none' || (mode === 'on_page' && query.page === undefined)) {
-    return ok({ metadata: { filtering, sorting }, data: data(rows) });
+    return ok({ metadata: { filtering, sorting }, data: data(selectRows(res, ctx, active, { key, dir }, undefined, true).rows) });
   }
   const perPage = clampPerPage(query.per_page);
   const page = Math.max(1, toInt(query.page) ?? 1);
-  const total = rows.length;
-  const totalPages = Math.ceil(total / perPage);
+  const counts = toBool(query.include_paging_counts) === true;
+  const { rows, total, more } = selectRows(res, ctx, active, { key, dir }, { start: (page - 1) * perPage, count: perPage }, counts);
   const paging: Record<string, number | null> = {
     per_page: perPage,
     current_page: page,
-    next_page: page < totalPages ? page + 1 : null,
+    next_page: more ? page + 1 : null,
     prev_page: page > 1 ? page - 1 : null,
   };
-  if (toBool(query.include_paging_counts)) {
-    const count = toBool(query.limit_paging_counts) ? Math.min(total, 10_000) : total;
+  if (counts) {
+    const count = toBool(query.limit_paging_counts) ? Math.min(total!, 10_000) : total!;
     paging.total_pages = Math.ceil(count / perPage);
     paging.total_count = count;
   }
-  const start = (page - 1) * perPage;
-  return ok({ metadata: { filtering, paging, sorting }, data: data(rows.slice(start, start + perPage)) });
+  return ok({ metadata: { filtering, paging, sorting }, data: data(rows) });
 }
 
 export function findOr404(res: Resource, ctx: Ctx, id = ctx.params.id): SandboxRecord {
@@ -442,7 +593,8 @@ export function writeRecord(res: Resource, ctx: Ctx, input: Params, existing?: S
     const v = patch[u.field];
     if (isBlank(v)) continue;
     const same = (x: unknown) => (u.ci ? String(x).toLowerCase() === String(v).toLowerCase() : x === v);
-    if (store.list(res.collection).some((r) => r.id !== existing?.id && !isBlank(r[u.field]) && same(r[u.field]))) {
+    const holders = typeof v === 'string' || typeof v === 'number' ? store.lookup(res.collection, u.field, v, u.ci ? 'ci' : 'exact') : store.list(res.collection);
+    if (holders.some((r) => r.id !== existing?.id && !isBlank(r[u.field]) && same(r[u.field]))) {
       problems.add(u.field, 'is already taken');
     }
   }
@@ -450,8 +602,7 @@ export function writeRecord(res: Resource, ctx: Ctx, input: Params, existing?: S
   problems.throwIfAny();
   Object.assign(patch, w.transform?.(input, ctx, existing));
   const rec = existing ? store.update(res.collection, existing.id, patch)! : store.insert(res.collection, { ...w.defaults?.(ctx), ...patch });
-  if (w.derive) Object.assign(rec, w.derive(rec, ctx));
-  return rec;
+  return w.derive ? store.assign(res.collection, rec.id, w.derive(rec, ctx))! : rec;
 }
 
 export function getAction(res: Resource, ctx: Ctx): Result {

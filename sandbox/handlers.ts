@@ -1,11 +1,9 @@
 // Routes with rules of their own, beyond the generic collection mechanism: person upserts, cadence
-// memberships (query parameters), calls (linking call data records), the bulk job lifecycle, /me,
-// /team and caller ids.
+// memberships (query parameters), calls (linking call data records), /me, /team and caller ids.
+// The bulk job lifecycle is in bulk.ts.
 
 import {
-  ApiError,
   invalid,
-  listRecords,
   notFound,
   ok,
   Problems,
@@ -14,11 +12,10 @@ import {
   toStrings,
   writeRecord,
   type Ctx,
-  type Resource,
   type Result,
 } from './collection.js';
-import { isBlank, isPlainObject, toBool, toInt, type Params } from './query.js';
-import { bulkJobResults, bulkJobs, cadenceMemberships, calls, people, users } from './resources.js';
+import { isBlank, isPlainObject, toInt, type Params } from './query.js';
+import { cadenceMemberships, calls, people, users } from './resources.js';
 import type { SandboxRecord } from './store.js';
 
 export interface RouteDef {
@@ -51,7 +48,8 @@ export function upsertPerson(ctx: Ctx, input: Params): { upsert_type: 'create' |
   problems.throwIfAny();
   // Email addresses match case-insensitively; ids and CRM ids exactly.
   const norm = (v: unknown) => (k === 'email_address' ? String(v).toLowerCase() : String(v));
-  const matches = ctx.store.find('people', (p) => !isBlank(p[k]) && norm(p[k]) === norm(value));
+  const candidates = k === 'id' ? [ctx.store.get('people', String(value))].filter((p) => p !== undefined) : ctx.store.lookup('people', k, String(value), k === 'email_address' ? 'ci' : 'exact');
+  const matches = candidates.filter((p) => !isBlank(p[k]) && norm(p[k]) === norm(value));
   if (matches.length > 1) throw invalid({ upsert_key: [`matched ${matches.length} people; the upsert key must identify one person`] });
   const found = matches[0];
   if (found) {
@@ -159,120 +157,6 @@ function createCall(ctx: Ctx): Result {
   return ok({ data: render(calls, call, ctx) });
 }
 
-// ---- bulk jobs ---------------------------------------------------------------------------------------------
-
-const BULK_TYPES = ['person/upsert', 'person/create', 'person/update'];
-const MAX_JOB_DATA = 5000;
-
-function errorText(e: unknown): string {
-  if (e instanceof ApiError && isPlainObject(e.body)) {
-    const errors = e.body.errors;
-    if (isPlainObject(errors)) {
-      return Object.entries(errors)
-        .flatMap(([f, msgs]) => (Array.isArray(msgs) ? msgs : [msgs]).map((m) => `${f} ${String(m)}`))
-        .join(', ');
-    }
-    if (typeof e.body.error === 'string') return e.body.error;
-  }
-  return e instanceof Error ? e.message : String(e);
-}
-
-function runRecord(type: string, record: Params, ctx: Ctx): Record<string, unknown> {
-  if (type === 'person/upsert') {
-    const { upsert_type, person } = upsertPerson(ctx, record);
-    return { person: render(people, person, ctx), upsert_type };
-  }
-  if (type === 'person/create') return { person: render(people, writeRecord(people, ctx, record), ctx) };
-  const existing = ctx.store.get('people', record.id as string);
-  if (!existing) throw invalid({ id: ['does not match any person'] });
-  const rest = { ...record };
-  delete rest.id;
-  return { person: render(people, writeRecord(people, ctx, rest, existing), ctx) };
-}
-
-/** An executing job is processed at once (on the first read after it was marked ready) and becomes done. */
-function settle(job: SandboxRecord, ctx: Ctx): SandboxRecord {
-  if (job.state !== 'executing') return job;
-  const { store } = ctx;
-  const pending = store.find('bulk_job_results', (r) => refId('bulk_job')(r, ctx) === job.id && r.status === 'pending');
-  for (const item of pending) {
-    try {
-      const resource = runRecord(String(job.type), (item.record ?? {}) as Params, ctx);
-      store.update('bulk_job_results', item.id, { status: 'success', error: null, resource });
-    } catch (e) {
-      store.update('bulk_job_results', item.id, { status: 'error', error: errorText(e), resource: null });
-    }
-  }
-  const all = store.find('bulk_job_results', (r) => refId('bulk_job')(r, ctx) === job.id);
-  return store.update('bulk_jobs', job.id, {
-    state: 'done',
-    total: all.length,
-    processed: all.length,
-    errors: all.filter((r) => r.status === 'error').length,
-    finished_at: store.now(),
-  })!;
-}
-
-const findJob = (ctx: Ctx, id: string | undefined): SandboxRecord => {
-  const job = ctx.store.get('bulk_jobs', id);
-  if (!job) throw notFound();
-  return job;
-};
-
-function createBulkJob(ctx: Ctx): Result {
-  const type = ctx.input.type;
-  if (isBlank(type)) throw invalid({ type: ["can't be blank"] });
-  if (!BULK_TYPES.includes(String(type))) throw invalid({ type: ['is not included in the list'] });
-  const job = ctx.store.insert('bulk_jobs', {
-    name: isBlank(ctx.input.name) ? null : String(ctx.input.name),
-    type: String(type),
-    state: 'open',
-    ready_to_execute: false,
-    scopes: ['person:set_crm_id'],
-  });
-  return ok({ data: render(bulkJobs, job, ctx) });
-}
-
-function updateBulkJob(ctx: Ctx): Result {
-  const job = findJob(ctx, ctx.params.id);
-  if (job.state !== 'open') throw invalid({ state: ['is not open: name and ready_to_execute can be changed only while the job is open'] });
-  const patch: Record<string, unknown> = {};
-  if (Object.hasOwn(ctx.input, 'name')) patch.name = isBlank(ctx.input.name) ? null : String(ctx.input.name);
-  if (toBool(ctx.input.ready_to_execute) === true) {
-    const now = ctx.store.now();
-    Object.assign(patch, { ready_to_execute: true, state: 'executing', marked_ready_at: now, started_at: now });
-  }
-  return ok({ data: render(bulkJobs, ctx.store.update('bulk_jobs', job.id, patch)!, ctx) });
-}
-
-function addJobData(ctx: Ctx): Result {
-  const job = findJob(ctx, ctx.params.bulk_jobs_id);
-  const data = ctx.input.data;
-  const problems = new Problems();
-  if (job.state !== 'open') problems.add('bulk_job', 'is not open');
-  if (!Array.isArray(data) || data.length === 0) problems.add('data', "can't be blank");
-  else if (data.length > MAX_JOB_DATA) problems.add('data', `must have at most ${MAX_JOB_DATA} records per request`);
-  else if (!data.every(isPlainObject)) problems.add('data', 'must be an array of objects');
-  problems.throwIfAny();
-  const records = data as Params[];
-  for (const record of records) ctx.store.insert('bulk_job_results', { bulk_job: { id: job.id }, status: 'pending', record, error: null, resource: null });
-  ctx.store.update('bulk_jobs', job.id, { total: Number(job.total ?? 0) + records.length });
-  return ok({ data: { records: records.length } });
-}
-
-function listBulkJobs(ctx: Ctx): Result {
-  for (const job of ctx.store.find('bulk_jobs', (j) => j.state === 'executing')) settle(job, ctx);
-  return listRecords(bulkJobs, ctx);
-}
-
-// Results stay empty until the job is done; then paged by per_page and the id[gt] cursor.
-function listBulkJobResults(ctx: Ctx): Result {
-  const job = settle(findJob(ctx, ctx.params.bulk_jobs_id), ctx);
-  if (job.state !== 'done') return ok({ data: [] });
-  const ofJob: Resource = { ...bulkJobResults, visible: (r) => refId('bulk_job')(r, ctx) === job.id };
-  return listRecords(ofJob, ctx);
-}
-
 // ---- me, team, caller ids ---------------------------------------------------------------------------------
 
 function getMe(ctx: Ctx): Result {
@@ -333,10 +217,4 @@ export const SPECIAL_ROUTES: RouteDef[] = [
   { method: 'GET', path: 'me', alias: true, handler: getMe },
   { method: 'GET', path: 'team', alias: true, handler: getTeam },
   { method: 'GET', path: 'phone_numbers/caller_ids', alias: true, handler: callerIds },
-  { method: 'GET', path: 'bulk_jobs', alias: false, handler: listBulkJobs },
-  { method: 'POST', path: 'bulk_jobs', alias: false, handler: createBulkJob },
-  { method: 'GET', path: 'bulk_jobs/:id', alias: false, handler: (ctx) => ok({ data: render(bulkJobs, settle(findJob(ctx, ctx.params.id), ctx), ctx) }) },
-  { method: 'PUT', path: 'bulk_jobs/:id', alias: false, handler: updateBulkJob },
-  { method: 'POST', path: 'bulk_jobs/:bulk_jobs_id/job_data', alias: false, handler: addJobData },
-  { method: 'GET', path: 'bulk_jobs/:bulk_jobs_id/results', alias: false, handler: listBulkJobResults },
 ];

@@ -1,4 +1,4 @@
-// `salesloft-connector sandbox [--port N] [--host H] [--seed FILE] [--quiet]`: runs the sandbox until SIGINT/SIGTERM.
+// `salesloft-connector sandbox [--port N] [--host H] [--seed FILE] [--people N] [--quiet]`: runs the sandbox until SIGINT/SIGTERM.
 
 import { pathToFileURL } from 'node:url';
 import { startSandbox, type SandboxOptions } from './server.js';
@@ -10,12 +10,13 @@ export interface SandboxCliIo {
   signal?: AbortSignal;
 }
 
-export const SANDBOX_USAGE = `Usage: salesloft-connector sandbox [--port N] [--host HOST] [--seed FILE] [--quiet]
+export const SANDBOX_USAGE = `Usage: salesloft-connector sandbox [--port N] [--host HOST] [--seed FILE] [--people N] [--quiet]
 
 Runs a local server that behaves like SalesLoft API v2 (any Bearer token is accepted).
   --port N       port to listen on (default 0: a free port)
   --host HOST    interface to bind (default 127.0.0.1)
   --seed FILE    JSON seed file (same shape as the built-in seed)
+  --people N     add N generated people to the seed (a sandbox at scale, e.g. 100000)
   --quiet        do not log each request`;
 
 export function parseSandboxArgs(argv: string[]): SandboxOptions & { quiet: boolean; help: boolean } {
@@ -37,6 +38,12 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions & { quiet: bool
       out.port = port;
     } else if (name === '--host') out.host = value();
     else if (name === '--seed') out.seed = value();
+    else if (name === '--people') {
+      const v = value();
+      const people = Number(v);
+      if (!Number.isInteger(people) || people < 0 || people > 10_000_000) throw new Error(`--people must be an integer between 0 and 10000000, got ${v}`);
+      out.people = people;
+    }
     else if (name === '--quiet' || name === '-q') out.quiet = true;
     else if (name === '--help' || name === '-h') out.help = true;
     else if (name === 'sandbox' && i === 0) continue; // tolerate the sub-command name

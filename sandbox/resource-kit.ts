@@ -1,23 +1,31 @@
 // Building blocks shared by the resource configurations: common filters, sort key sets, computed values.
 
 import { refGuid, refId, toStrings, type Ctx, type Filter, type Getter, type Sorting } from './collection.js';
+import { toList } from './query.js';
 import type { SandboxRecord } from './store.js';
 
-export const ids: Filter = { param: 'ids', kind: 'in', get: (r) => r.id };
+export const ids: Filter = { param: 'ids', kind: 'in', field: 'id' };
 export const updatedAt: Filter = { param: 'updated_at', kind: 'range' };
 export const createdAt: Filter = { param: 'created_at', kind: 'range' };
-export const inRef = (param: string, field: string): Filter => ({ param, kind: 'in', get: refId(field) });
+export const inRef = (param: string, field: string): Filter => ({ param, kind: 'in', get: refId(field), field, ref: true });
 export const inGuid = (param: string, field: string): Filter => ({ param, kind: 'in', get: refGuid(field) });
-export const inProp = (param: string, ci = false, get?: Getter): Filter => ({ param, kind: 'in', ci, ...(get ? { get } : {}) });
+/** An 'in' filter on a property: `get` is the property's name (indexed) or a getter. */
+export const inProp = (param: string, ci = false, get?: Getter | string): Filter => ({
+  param,
+  kind: 'in',
+  ci,
+  ...(typeof get === 'string' ? { field: get } : get ? { get } : {}),
+});
 
-export function sorting(keys: Array<string | [string, Getter]>, def = 'updated_at', direction: 'ASC' | 'DESC' = 'DESC'): Sorting {
+/** Sort keys: a property's name, or [sort_by value, property name or getter] (a property name can use an index). */
+export function sorting(keys: Array<string | [string, Getter | string]>, def = 'updated_at', direction: 'ASC' | 'DESC' = 'DESC'): Sorting {
   return {
     keys: Object.fromEntries(keys.map((k) => (typeof k === 'string' ? [k, k] : k))),
     default: def,
     direction,
   };
 }
-export const std = (...extra: Array<string | [string, Getter]>) => sorting(['created_at', 'updated_at', ...extra]);
+export const std = (...extra: Array<string | [string, Getter | string]>) => sorting(['created_at', 'updated_at', ...extra]);
 
 export const me = (ctx: Ctx) => ({ id: ctx.store.me });
 export const nameOf = (collection: string, field: string): Getter => (r, ctx) => ctx.store.get(collection, refId(field)(r, ctx) as number)?.name ?? null;
@@ -25,8 +33,8 @@ export const nameOf = (collection: string, field: string): Getter => (r, ctx) =>
 /** Ids of the cadences a person is currently on (from cadence memberships). */
 export function activeCadenceIds(personId: number, ctx: Ctx): number[] {
   return ctx.store
-    .list('cadence_memberships')
-    .filter((m) => refId('person')(m, ctx) === personId && m.currently_on_cadence === true)
+    .lookup('cadence_memberships', 'person', personId, 'ref')
+    .filter((m) => m.currently_on_cadence === true)
     .map((m) => refId('cadence')(m, ctx) as number);
 }
 
@@ -35,8 +43,40 @@ export function tagIds(r: SandboxRecord, ctx: Ctx): number[] {
   return ctx.store.list('tags').filter((t) => names.has(String(t.name))).map((t) => t.id);
 }
 
+/** The ids an 'in' filter names, or undefined when it uses `_is_null`/`_is_not_null` (no index answers those). */
+const namedIds = (raw: unknown): string[] | undefined => {
+  const wanted = toList(raw);
+  return wanted.some((w) => w === '_is_null' || w === '_is_not_null') ? undefined : wanted;
+};
+
+/** tag_id: records carrying one of the tags, found through the index of their tag names. */
+export const byTagId: Filter = {
+  param: 'tag_id',
+  kind: 'in',
+  get: tagIds,
+  candidates: (raw, ctx, collection) =>
+    namedIds(raw)?.flatMap((id) => {
+      const tag = ctx.store.get('tags', id);
+      return tag ? ctx.store.lookup(collection, 'tags', String(tag.name)).map((r) => r.id) : [];
+    }),
+};
+
+/** cadence_id of people: the people currently on one of the cadences, found through the memberships' index. */
+export const onCadence: Filter = {
+  param: 'cadence_id',
+  kind: 'in',
+  get: (r, ctx) => activeCadenceIds(r.id, ctx),
+  candidates: (raw, ctx) =>
+    namedIds(raw)?.flatMap((id) =>
+      ctx.store
+        .lookup('cadence_memberships', 'cadence', id, 'ref')
+        .filter((m) => m.currently_on_cadence === true)
+        .map((m) => refId('person')(m, ctx) as number),
+    ),
+};
+
 export function personCounts(r: SandboxRecord, ctx: Ctx): Record<string, number> {
-  const emails = ctx.store.list('emails').filter((e) => refId('recipient')(e, ctx) === r.id && e.sent_at);
+  const emails = ctx.store.lookup('emails', 'recipient', r.id, 'ref').filter((e) => e.sent_at);
   const c = (k: string) => emails.filter((e) => Number((e.counts as Record<string, number> | null)?.[k] ?? 0) > 0).length;
   return {
     emails_sent: emails.length,
@@ -44,6 +84,6 @@ export function personCounts(r: SandboxRecord, ctx: Ctx): Record<string, number>
     emails_clicked: c('clicks'),
     emails_replied_to: c('replies'),
     emails_bounced: emails.filter((e) => e.bounced === true).length,
-    calls: ctx.store.list('calls').filter((call) => refId('called_person')(call, ctx) === r.id).length,
+    calls: ctx.store.lookup('calls', 'called_person', r.id, 'ref').length,
   };
 }

@@ -2,7 +2,7 @@
 
 import { invalid, refId, toStrings, writeRecord, type Ctx, type Resource, type WriteSpec } from './collection.js';
 import { isBlank, toBool } from './query.js';
-import { activeCadenceIds, createdAt, ids, inGuid, inProp, inRef, me, nameOf, personCounts, sorting, std, tagIds, updatedAt } from './resource-kit.js';
+import { activeCadenceIds, byTagId, createdAt, ids, inGuid, inProp, inRef, me, nameOf, onCadence, personCounts, sorting, std, updatedAt } from './resource-kit.js';
 import type { SandboxRecord } from './store.js';
 
 // ---- people ------------------------------------------------------------------------------------------
@@ -76,7 +76,7 @@ export const people: Resource = {
     ids,
     updatedAt,
     createdAt,
-    inProp('email_addresses', true, (r) => r.email_address),
+    inProp('email_addresses', true, 'email_address'),
     inGuid('owned_by_guid', 'owner'),
     inRef('owner_id', 'owner'),
     inRef('person_stage_id', 'person_stage'),
@@ -90,9 +90,9 @@ export const people: Resource = {
     { param: 'custom_fields', kind: 'custom_fields' },
     inRef('import_id', 'import'),
     inProp('job_seniority'),
-    { param: 'tag_id', kind: 'in', get: tagIds },
+    byTagId,
     { param: 'owner_is_active', kind: 'bool', get: (r, ctx) => ctx.store.get('users', refId('owner')(r, ctx) as number)?.active },
-    { param: 'cadence_id', kind: 'in', get: (r, ctx) => activeCadenceIds(r.id, ctx) },
+    onCadence,
     { param: 'replied', kind: 'bool', get: (r) => !isBlank(r.last_replied_at) },
     { param: 'bounced', kind: 'bool', get: (r) => r.bouncing },
     { param: 'success', kind: 'bool', get: (r) => Number(r.success_count ?? 0) > 0 },
@@ -108,7 +108,7 @@ export const people: Resource = {
   ],
   sort: std(
     'last_contacted_at',
-    ['name', (r) => r.display_name],
+    ['name', 'display_name'],
     'title',
     'job_seniority',
     ['call_count', (r, ctx) => personCounts(r, ctx).calls],
@@ -126,7 +126,7 @@ export const people: Resource = {
 
 // ---- accounts ----------------------------------------------------------------------------------------
 
-const peopleOf = (accountId: number, ctx: Ctx) => ctx.store.list('people').filter((p) => refId('account')(p, ctx) === accountId);
+const peopleOf = (accountId: number, ctx: Ctx) => ctx.store.lookup('people', 'account', accountId, 'ref');
 
 export const accounts: Resource = {
   collection: 'accounts',
@@ -137,7 +137,7 @@ export const accounts: Resource = {
     ids,
     inProp('crm_id'),
     inProp('tag', false, (r) => r.tags),
-    { param: 'tag_id', kind: 'in', get: tagIds },
+    byTagId,
     createdAt,
     updatedAt,
     inProp('domain', true),
@@ -258,7 +258,7 @@ export const notes: Resource = {
 
 // ---- imports -------------------------------------------------------------------------------------------
 
-const importPeople = (importId: number, ctx: Ctx) => ctx.store.list('people').filter((p) => refId('import')(p, ctx) === importId);
+const importPeople = (importId: number, ctx: Ctx) => ctx.store.lookup('people', 'import', importId, 'ref');
 
 export const imports: Resource = {
   collection: 'imports',

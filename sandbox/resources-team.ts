@@ -1,9 +1,10 @@
 // Team setup (stages, tiers, users, groups, tags, custom fields...), cadences, activities and bulk job lists
 // as configurations of the generic collection mechanism.
 
-import { refId, type Ctx, type Resource } from './collection.js';
+import { refId, render, type Ctx, type Resource } from './collection.js';
 import { isBlank, isPlainObject, toBool } from './query.js';
 import { createdAt, ids, inGuid, inProp, inRef, nameOf, sorting, std, updatedAt } from './resource-kit.js';
+import { people } from './resources-crm.js';
 
 // ---- team setup: stages, tiers, users, groups, tags, custom fields ----------------------------------------
 
@@ -259,7 +260,7 @@ export const bulkJobs: Resource = {
   actions: [],
   jsonAlias: false,
   paging: 'cursor',
-  filters: [inProp('state'), { param: 'id', kind: 'range', get: (r) => r.id }],
+  filters: [inProp('state'), { param: 'id', kind: 'range' }],
 };
 
 export const bulkJobResults: Resource = {
@@ -268,7 +269,14 @@ export const bulkJobResults: Resource = {
   actions: [],
   jsonAlias: false,
   paging: 'cursor',
-  filters: [inProp('status'), { param: 'id', kind: 'range', get: (r) => r.id }],
+  filters: [inProp('status'), { param: 'id', kind: 'range' }],
   hidden: ['bulk_job'],
+  // A processed record keeps its person embedded as {id}, like every stored reference; it is rendered when listed.
+  present: (r, ctx) => {
+    const resource = r.resource;
+    if (!isPlainObject(resource) || !isPlainObject(resource.person) || Object.keys(resource.person).join() !== 'id') return {};
+    const person = ctx.store.get('people', resource.person.id as number);
+    return { resource: { ...resource, person: person ? render(people, person, ctx) : resource.person } };
+  },
 };
 

@@ -1,7 +1,8 @@
-// The route table: the specific routes of handlers.ts first, then the five generic actions of every
+// The route table: the specific routes of handlers.ts and bulk.ts first, then the five generic actions of every
 // resource in resources.ts. Paths are matched under /v2/; the legacy `.json` suffix on the last segment
 // is accepted wherever SalesLoft has it (not for bulk jobs).
 
+import { BULK_ROUTES } from './bulk.js';
 import { createAction, deleteAction, getAction, listRecords, updateAction } from './collection.js';
 import { SPECIAL_ROUTES, type RouteDef } from './handlers.js';
 import { NEWEST_ROUTES } from './handlers-newest.js';
@@ -12,7 +13,7 @@ export interface Route extends RouteDef {
 }
 
 export function buildRoutes(): Route[] {
-  const defs: RouteDef[] = [...SPECIAL_ROUTES, ...NEWEST_ROUTES];
+  const defs: RouteDef[] = [...SPECIAL_ROUTES, ...BULK_ROUTES, ...NEWEST_ROUTES];
   for (const res of RESOURCES) {
     const alias = res.jsonAlias !== false;
     const one = `${res.path}/:id`;

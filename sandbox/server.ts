@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, type Ctx, type Result } from './collection.js';
-import { coerceFormValues, isPlainObject, parseParams, toInt, type Params } from './query.js';
+import { BulkRunner, type BulkOptions } from './bulk.js';
+import { coerceFormValue, excerpt, isPlainObject, jsonTooDeep, MAX_PARAM_DEPTH, ParamsError, parseParams, toInt, type Params } from './query.js';
+import { addPeople } from './seed-people.js';
 import { buildRoutes, matchRoute } from './routes.js';
 import { defaultSeed } from './seed.js';
 import { SandboxStore, type SandboxSeed } from './store.js';
@@ -19,7 +21,25 @@ export interface SandboxOptions {
   host?: string; // default '127.0.0.1'
   seed?: SandboxSeed | string; // a seed object, or a path to a JSON seed file; default: the built-in believable team
   rateLimit?: { budget?: number; windowMs?: number }; // default 600 per 60_000 ms
-  faults?: { rate?: number; statuses?: number[]; resetRate?: number; latencyMs?: number; random?: () => number }; // default all off
+  faults?: {
+    rate?: number;
+    statuses?: number[];
+    resetRate?: number;
+    /** Share of writes (POST, PUT, DELETE) that are applied and then lose their answer: the connection is reset. */
+    lostAnswerRate?: number;
+    latencyMs?: number;
+    random?: () => number;
+  }; // default all off
+  /** Largest request body accepted, in bytes (default 1 MB); a larger one is answered 413. */
+  maxBodyBytes?: number;
+  /** Deepest nesting of a parameter name (`a[b][c]`) or a JSON body (default 32); deeper is answered 400. */
+  maxDepth?: number;
+  /** The `requests` log keeps the latest `size` requests (default 10,000) and at most `bytes` of bodies (64 MB). */
+  requestLog?: { size?: number; bytes?: number };
+  /** Extra generated people, added to the seed's (a sandbox at scale: `people: 100_000`). */
+  people?: number;
+  /** Background processing of bulk jobs: records per slice (default 500) and pause between slices (default 0 ms). */
+  bulk?: BulkOptions;
   log?: (line: string) => void;
 }
 
@@ -28,6 +48,7 @@ export interface Sandbox {
   port: number;
   close(): Promise<void>;
   store: SandboxStore;
+  /** The latest requests received, oldest first (bounded: see SandboxOptions.requestLog). */
   requests: RecordedRequest[];
 }
 
@@ -94,28 +115,72 @@ function loadSeed(seed: SandboxSeed | string | undefined): SandboxSeed {
   return parsed as SandboxSeed;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+const MB = 1024 * 1024;
+
+type BodyRead = { text: string } | { tooLarge: number };
+
+/** The body as text, or the size it reached when it passed `limit` (the rest is discarded, never buffered). */
+function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.resolve({ tooLarge: declared });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+      else {
+        req.off('data', onData);
+        chunks.length = 0;
+        resolve({ tooLarge: size });
+      }
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', reject);
   });
 }
 
-/** JSON or form-urlencoded body -> { body (as recorded), params (an object for handlers), bad (unparseable) }. */
-function parseBody(raw: string, contentType: string | undefined): { body: unknown; params: Params; bad: boolean } {
-  if (raw.trim() === '') return { body: undefined, params: {}, bad: false };
+/** JSON or form-urlencoded body -> { body (as recorded), params (an object for handlers), bad (why it cannot be read) }. */
+function parseBody(raw: string, contentType: string | undefined, maxDepth: number): { body: unknown; params: Params; bad?: string } {
+  if (raw.trim() === '') return { body: undefined, params: {} };
   const type = (contentType ?? '').toLowerCase();
   if (type.includes('application/x-www-form-urlencoded')) {
-    const params = coerceFormValues(parseParams(raw)) as Params;
-    return { body: params, params, bad: false };
+    try {
+      const params = parseParams(raw, maxDepth, coerceFormValue);
+      return { body: params, params };
+    } catch (e) {
+      if (!(e instanceof ParamsError)) throw e;
+      return { body: excerpt(raw, 200), params: {}, bad: `Bad Request: ${e.message}` };
+    }
   }
+  if (jsonTooDeep(raw, maxDepth)) return { body: excerpt(raw, 200), params: {}, bad: `Bad Request: the JSON body is nested more than ${maxDepth} levels deep` };
   try {
     const body: unknown = JSON.parse(raw);
-    return { body, params: isPlainObject(body) ? body : {}, bad: false };
+    return { body, params: isPlainObject(body) ? body : {} };
   } catch {
-    return { body: raw, params: {}, bad: true };
+    return { body: raw, params: {}, bad: 'Bad Request: the body is not valid JSON' };
+  }
+}
+
+/** The `requests` log: the latest requests, bounded in count and in recorded body bytes. */
+class RequestLog {
+  readonly entries: RecordedRequest[] = [];
+  private sizes: number[] = [];
+  private bytes = 0;
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  add(entry: RecordedRequest, bodyBytes: number): void {
+    this.entries.push(entry);
+    this.sizes.push(bodyBytes);
+    this.bytes += bodyBytes;
+    while (this.entries.length > this.maxEntries || (this.bytes > this.maxBytes && this.entries.length > 1)) {
+      this.entries.shift();
+      this.bytes -= this.sizes.shift()!;
+    }
   }
 }
 
@@ -123,12 +188,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const store = new SandboxStore(loadSeed(options.seed));
-  const requests: RecordedRequest[] = [];
+  if (options.people) addPeople(store, options.people);
+  const log = new RequestLog(options.requestLog?.size ?? 10_000, options.requestLog?.bytes ?? 64 * MB);
+  const requests = log.entries;
   const routes = buildRoutes();
   const limiter = new RateLimiter(options.rateLimit?.budget ?? 600, options.rateLimit?.windowMs ?? 60_000);
   const faults = options.faults ?? {};
   const random = faults.random ?? Math.random;
   const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? MB;
+  const maxDepth = options.maxDepth ?? MAX_PARAM_DEPTH;
+  const bulk = new BulkRunner(store, options.bulk);
   let baseUrl = '';
 
   function send(res: ServerResponse, result: Result, cost: number, remaining: number): void {
@@ -146,14 +216,44 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     res.end(text);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<number | 'reset'> {
+  /**
+   * Answers a body past the limit at once. The rest of the body is discarded as it arrives (never buffered), so the
+   * client can read the answer; a client that goes on sending past 16 times the limit is disconnected.
+   */
+  function refuseLargeBody(req: IncomingMessage, res: ServerResponse, size: number): number {
+    const error = `Request Entity Too Large: the body has ${size} bytes or more, past the ${maxBodyBytes} bytes this sandbox accepts (option maxBodyBytes); send less per request`;
+    let discarded = 0;
+    req.on('data', (c: Buffer) => {
+      discarded += c.length;
+      if (discarded > 16 * maxBodyBytes) req.socket.destroy();
+    });
+    send(res, { status: 413, body: { status: 413, error } }, 0, limiter.remaining());
+    return 413;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<number | 'reset' | 'lost'> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://sandbox.local');
-    const query = parseParams(url.searchParams);
-    const raw = await readBody(req);
-    const { body, params: bodyParams, bad } = parseBody(raw, req.headers['content-type']);
+    let query: Params = {};
+    let bad: string | undefined;
+    try {
+      query = parseParams(url.searchParams, maxDepth);
+    } catch (e) {
+      if (!(e instanceof ParamsError)) throw e;
+      bad = `Bad Request: ${e.message}`;
+    }
+    const read = await readBody(req, maxBodyBytes);
     const authorization = req.headers.authorization;
-    requests.push({ method, path: url.pathname, query, body, ...(authorization !== undefined ? { authorization } : {}) });
+    const record = (body: unknown, bytes: number) =>
+      log.add({ method, path: url.pathname, query, body, ...(authorization !== undefined ? { authorization } : {}) }, bytes);
+    if ('tooLarge' in read) {
+      record(undefined, 0);
+      return refuseLargeBody(req, res, read.tooLarge);
+    }
+    const parsed = parseBody(read.text, req.headers['content-type'], maxDepth);
+    const { body, params: bodyParams } = parsed;
+    bad ??= parsed.bad;
+    record(body, Buffer.byteLength(read.text));
 
     if (faults.latencyMs && faults.latencyMs > 0) await sleep(faults.latencyMs);
     if ((faults.resetRate ?? 0) > 0 && random() < faults.resetRate!) {
@@ -182,8 +282,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       send(res, { status: 429, body: { error: RATE_LIMITED } }, cost, budget.remaining);
       return 429;
     }
-    if (bad) {
-      send(res, { status: 400, body: { status: 400, error: 'Bad Request: the body is not valid JSON' } }, cost, budget.remaining);
+    if (bad !== undefined) {
+      send(res, { status: 400, body: { status: 400, error: bad } }, cost, budget.remaining);
       return 400;
     }
     const found = matchRoute(routes, method, url.pathname);
@@ -198,6 +298,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       result = { status: e.status, body: e.body };
+    }
+    if (method !== 'GET' && method !== 'HEAD' && result.status < 300 && (faults.lostAnswerRate ?? 0) > 0 && random() < faults.lostAnswerRate!) {
+      req.socket.destroy(); // the write is applied; its answer never arrives
+      return 'lost';
     }
     send(res, result, cost, budget.remaining);
     return result.status;
@@ -223,6 +327,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  bulk.resume(baseUrl);
 
   let closing: Promise<void> | undefined;
   return {
@@ -231,6 +336,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     requests,
     close() {
+      bulk.stop();
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();

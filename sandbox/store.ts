@@ -3,6 +3,7 @@
 // the `_href` links are added when a record is rendered (they depend on the sandbox URL).
 
 import { NEWEST_COLLECTIONS } from './collections-newest.js';
+import { HashIndex, hashKeys, OrderedIndex, type HashMode } from './indexes.js';
 import { templateFor } from './shapes.js';
 
 export type SandboxRecord = Record<string, unknown> & { id: number };
@@ -72,6 +73,8 @@ export class SandboxStore {
   private data = new Map<string, Map<number, SandboxRecord>>();
   private nextIds = new Map<string, number>();
   private deleted = new Map<string, Set<number>>();
+  private orderedIndexes = new Map<string, Map<string, OrderedIndex>>();
+  private hashIndexes = new Map<string, Map<string, HashIndex>>();
   private lastMicros = 0;
   /** Id of the authenticated user (GET /v2/me). */
   me = 0;
@@ -86,7 +89,9 @@ export class SandboxStore {
     this.data.clear();
     this.nextIds.clear();
     this.deleted.clear();
-    for (const name of COLLECTIONS) this.data.set(name, new Map());
+    this.orderedIndexes.clear();
+    this.hashIndexes.clear();
+    for (const name of COLLECTIONS) this.coll(name);
     if (seed.team) this.team = { ...seed.team };
     for (const name of COLLECTIONS) {
       for (const record of seed[name] ?? []) this.insert(name, structuredClone(record));
@@ -107,13 +112,25 @@ export class SandboxStore {
     if (!c) {
       c = new Map();
       this.data.set(name, c);
+      // Every collection is kept in id order (list(), id[gt] cursors).
+      this.orderedIndexes.set(name, new Map([['id', new OrderedIndex('id', [])]]));
+      this.hashIndexes.set(name, new Map());
     }
     return c;
   }
 
   /** The records of a collection, by ascending id (live objects: change them through update()). */
   list(name: CollectionName | string): SandboxRecord[] {
-    return [...this.coll(name).values()].sort((a, b) => a.id - b.id);
+    const c = this.coll(name);
+    const byId = this.ordered(name, 'id');
+    const out: SandboxRecord[] = [];
+    for (const id of byId.ids(0, byId.size)) out.push(c.get(id)!);
+    return out;
+  }
+
+  /** How many records a collection holds. */
+  count(name: CollectionName | string): number {
+    return this.coll(name).size;
   }
 
   get(name: CollectionName | string, id: number | string | undefined | null): SandboxRecord | undefined {
@@ -128,6 +145,46 @@ export class SandboxStore {
   }
 
   /**
+   * The records whose `field` holds `value` (one of its values for an array; case-insensitively with 'ci'; the
+   * embedded record's id with 'ref'), by ascending id, from a hash index.
+   */
+  lookup(name: CollectionName | string, field: string, value: unknown, mode: HashMode = 'exact'): SandboxRecord[] {
+    const c = this.coll(name);
+    const ids = new Set<number>();
+    for (const key of hashKeys(mode === 'ref' ? { id: value } : value, mode)) for (const id of this.hash(name, field, mode).lookup(key)) ids.add(id);
+    return [...ids].sort((a, b) => a - b).map((id) => c.get(id)!);
+  }
+
+  /** The hash index of a property, built on first use and kept up to date by every write. */
+  hash(name: CollectionName | string, field: string, mode: HashMode = 'exact'): HashIndex {
+    this.coll(name);
+    const indexes = this.hashIndexes.get(name)!;
+    const key = `${mode}:${field}`;
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = new HashIndex(field, mode, this.data.get(name)!.values())));
+    return index;
+  }
+
+  /** The records of a collection ordered by a property, built on first use and kept up to date by every write. */
+  ordered(name: CollectionName | string, field: string): OrderedIndex {
+    this.coll(name);
+    const indexes = this.orderedIndexes.get(name)!;
+    let index = indexes.get(field);
+    if (!index) indexes.set(field, (index = new OrderedIndex(field, this.data.get(name)!.values())));
+    return index;
+  }
+
+  private indexAdd(name: string, record: SandboxRecord): void {
+    for (const index of this.orderedIndexes.get(name)!.values()) index.add(record);
+    for (const index of this.hashIndexes.get(name)!.values()) index.add(record);
+  }
+
+  private indexDelete(name: string, id: number): void {
+    for (const index of this.orderedIndexes.get(name)!.values()) index.delete(id);
+    for (const index of this.hashIndexes.get(name)!.values()) index.delete(id);
+  }
+
+  /**
    * Adds a record: missing properties come from the resource's template, id is the next free one unless given,
    * created_at/updated_at default to now.
    */
@@ -137,27 +194,40 @@ export class SandboxStore {
     const id = typeof data.id === 'number' && data.id > 0 ? data.id : next;
     const record: SandboxRecord = { ...templateFor(name), ...data, id };
     if (!NO_TIMESTAMPS.has(name)) {
-      const now = this.now();
-      if (record.created_at === undefined || record.created_at === null) record.created_at = now;
+      if (record.created_at === undefined || record.created_at === null) record.created_at = this.now();
       if (record.updated_at === undefined || record.updated_at === null) record.updated_at = record.created_at;
     }
+    if (c.has(id)) this.indexDelete(name, id);
     c.set(id, record);
+    this.indexAdd(name, record);
     this.nextIds.set(name, Math.max(next, id + 1));
     return record;
   }
 
   /** Changes a record in place and bumps updated_at. */
   update(name: CollectionName | string, id: number, patch: Record<string, unknown>): SandboxRecord | undefined {
+    return this.change(name, id, patch, true);
+  }
+
+  /** Changes a record in place without bumping updated_at (values derived from the record's own). */
+  assign(name: CollectionName | string, id: number, patch: Record<string, unknown>): SandboxRecord | undefined {
+    return this.change(name, id, patch, false);
+  }
+
+  private change(name: string, id: number, patch: Record<string, unknown>, touch: boolean): SandboxRecord | undefined {
     const record = this.coll(name).get(id);
     if (!record) return undefined;
+    this.indexDelete(name, id);
     Object.assign(record, patch, { id });
-    if (!NO_TIMESTAMPS.has(name)) record.updated_at = this.now();
+    if (touch && !NO_TIMESTAMPS.has(name)) record.updated_at = this.now();
+    this.indexAdd(name, record);
     return record;
   }
 
   remove(name: CollectionName | string, id: number): boolean {
     const ok = this.coll(name).delete(id);
     if (ok) {
+      this.indexDelete(name, id);
       let d = this.deleted.get(name);
       if (!d) this.deleted.set(name, (d = new Set()));
       d.add(id);

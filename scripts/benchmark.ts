@@ -7,6 +7,7 @@ import { createConnector } from '../connector/index.js';
 import { loadRegistry } from '../connector/registry.js';
 import { startSandbox } from '../sandbox/server.js';
 import { benchOverhead } from './bench-overhead.js';
+import { benchSandbox } from './bench-sandbox.js';
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -47,3 +48,5 @@ await sandbox.close();
 
 console.log('\nthe connector beside bare got (alternating rounds, medians):');
 await benchOverhead();
+
+await benchSandbox();

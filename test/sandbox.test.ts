@@ -559,7 +559,9 @@ describe('bulk jobs', () => {
       expect((await call('PUT', `/v2/bulk_jobs/${job.id}`, { body: { name: 'late' } })).status).toBe(422);
       expect((await call('POST', `/v2/bulk_jobs/${job.id}/job_data`, { body: { data: [{ email_address: 'late@x.com' }] } })).status).toBe(422);
 
-      const done = (await call('GET', `/v2/bulk_jobs/${job.id}`)).body.data;
+      // The job runs in the background: poll until it is done.
+      let done = (await call('GET', `/v2/bulk_jobs/${job.id}`)).body.data;
+      while (done.state === 'executing') done = (await call('GET', `/v2/bulk_jobs/${job.id}`)).body.data;
       expect(done).toMatchObject({ state: 'done', total: 3, processed: 3, errors: 1 });
       expect(done.finished_at).toEqual(expect.any(String));
 

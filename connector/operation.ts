@@ -49,6 +49,11 @@ export interface MainOperation extends OperationBase {
   request?: (input: OperationInput) => RequestParts;
   /** Rules the input schema cannot state, checked before anything is sent. */
   check?: (input: OperationInput) => InputProblem[];
+  /**
+   * What a person should do when SalesLoft answers 403 to this operation: the scope, role or plan it needs
+   * (the runner gives it as the error's hint).
+   */
+  forbiddenHint?: string;
   /** Marks the raw HTTP request operation, whose URL, headers and body come from its input. */
   raw?: true;
 }

@@ -89,6 +89,8 @@ interface Outgoing {
   idempotent: boolean;
   /** The advice when a write's outcome is unknown; default: check before running again. */
   unknownOutcomeHint?: string;
+  /** current-api-2: the operation's forbiddenHint, said when SalesLoft answers 403. */
+  forbiddenHint?: string;
 }
 
 /** One run of an operation: its token, its deadline and what it has spent. */
@@ -441,6 +443,7 @@ export class Connector {
     }
     const outgoing = this.outgoing(operation.method, fillPath(operation.path, input), parts.query, body, isIdempotent(operation));
     outgoing.unknownOutcomeHint = unknownOutcomeHint;
+    outgoing.forbiddenHint = operation.forbiddenHint;
     return this.parsed(await this.send(outgoing, run), operation.method);
   }
 
@@ -605,7 +608,7 @@ export class Connector {
         fieldErrors,
         retryAfterSeconds: answer.status === 429 ? retryAfterSeconds(answer.headers, this.settings.clock.now()) : undefined,
         attempts: state.attempts,
-        hint: outcome === 'unknown' ? unknownOutcomeAdvice(request) : /scope/i.test(`${apiMessage} ${JSON.stringify(fieldErrors ?? {})}`) ? scopeHint : undefined,
+        hint: outcome === 'unknown' ? unknownOutcomeAdvice(request) : answer.status === 403 && request.forbiddenHint ? request.forbiddenHint : /scope/i.test(`${apiMessage} ${JSON.stringify(fieldErrors ?? {})}`) ? scopeHint : undefined,
         outcome,
         ...waited,
       });

@@ -62,12 +62,29 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface AccountTeamMemberRole {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+name?: (string | null)
+crm_id?: (string | null)
+[k: string]: unknown
+}
+
 export interface AccountTier {
 created_at?: (string | null)
 id?: (number | null)
 name?: (string | null)
 order?: (number | null)
 updated_at?: (string | null)
+[k: string]: unknown
+}
+
+export interface AccountType {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+name?: (string | null)
 [k: string]: unknown
 }
 
@@ -118,6 +135,20 @@ static_data?: ({
 type?: (string | null)
 updated_at?: (string | null)
 user_guid?: (string | null)
+[k: string]: unknown
+}
+
+export interface AuditReport {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+state?: (string | null)
+start_date?: (string | null)
+end_date?: (string | null)
+requested_by?: (EmbeddedResource | null)
+download_url?: (string | null)
+download_url_expires_at?: (string | null)
+record_count?: (number | null)
 [k: string]: unknown
 }
 
@@ -180,6 +211,14 @@ updated_at?: (string | null)
 [k: string]: unknown
 }
 
+export interface CadenceBulkMembership {
+cadence?: (EmbeddedResource | null)
+added_count?: (number | null)
+memberships?: (unknown[] | null)
+errors?: (unknown[] | null)
+[k: string]: unknown
+}
+
 export type CadenceCounts = ({
 [k: string]: unknown
 } | null)
@@ -188,6 +227,15 @@ export interface CadenceExport {
 cadence_content?: ({
 [k: string]: unknown
 } | null)
+[k: string]: unknown
+}
+
+export interface CadenceExportDownload {
+id?: (number | null)
+cadence_ids?: (unknown[] | null)
+state?: (string | null)
+download_url?: (string | null)
+expires_at?: (string | null)
 [k: string]: unknown
 }
 
@@ -215,6 +263,27 @@ user?: EmbeddedResource
 export type CadenceMembershipCounts = ({
 [k: string]: unknown
 } | null)
+
+export interface CadenceStats {
+cadence?: (EmbeddedResource | null)
+cadence_people?: (number | null)
+people_acted_on_count?: (number | null)
+finished_people?: (number | null)
+removed_people?: (number | null)
+emails_sent?: (number | null)
+emails_replied_to?: (number | null)
+calls_made?: (number | null)
+meetings_booked?: (number | null)
+opportunities_created?: (number | null)
+[k: string]: unknown
+}
+
+export interface CalendarAvailability {
+user_guid?: (string | null)
+start_time?: (string | null)
+end_time?: (string | null)
+[k: string]: unknown
+}
 
 export interface CalendarEvent {
 all_day?: (boolean | string | null)
@@ -328,6 +397,27 @@ title?: (string | null)
 
 export type Change = ("created" | "updated")
 
+export interface Conversation {
+id?: (string | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+title?: (string | null)
+platform?: (string | null)
+media_type?: (string | null)
+duration?: (number | null)
+language_code?: (string | null)
+started_recording_at?: (number | null)
+user_guid?: (string | null)
+owner_id?: (string | null)
+account_id?: (number | null)
+person_id?: (number | null)
+call_id?: (number | null)
+transcription_id?: (string | null)
+is_api?: (boolean | null)
+attendees?: (unknown[] | null)
+[k: string]: unknown
+}
+
 export interface ConversationCall {
 call_created_at?: (string | null)
 direction?: (string | null)
@@ -338,6 +428,39 @@ recording?: ({
 } | null)
 to?: (string | null)
 user_guid?: (string | null)
+[k: string]: unknown
+}
+
+export interface ConversationExtensive {
+id?: (string | null)
+title?: (string | null)
+duration?: (number | null)
+summary?: (string | null)
+key_moments?: (unknown[] | null)
+action_items?: (unknown[] | null)
+talk_ratio?: ({
+[k: string]: unknown
+} | null)
+transcription_id?: (string | null)
+[k: string]: unknown
+}
+
+export interface ConversationRecording {
+url?: (string | null)
+media_type?: (string | null)
+expires_at?: (string | null)
+[k: string]: unknown
+}
+
+export interface CrmAccountTeamMember {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+account?: (EmbeddedResource | null)
+user?: (EmbeddedResource | null)
+crm_id?: (string | null)
+crm_user_id?: (string | null)
+team_member_role?: (string | null)
 [k: string]: unknown
 }
 
@@ -375,6 +498,14 @@ value?: (string | null)
 [k: string]: unknown
 }
 
+export interface CrmTeamMemberWithRoles {
+id?: (number | null)
+user?: (EmbeddedResource | null)
+crm_user_id?: (string | null)
+roles?: (unknown[] | null)
+[k: string]: unknown
+}
+
 export interface CrmUser {
 created_at?: (string | null)
 crm_id?: (string | null)
@@ -400,6 +531,37 @@ export type CustomFields = ({
 key: string
 value: (string | number | boolean | null)
 }[])
+
+export interface CustomRole {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+name?: (string | null)
+user_count?: (number | null)
+[k: string]: unknown
+}
+
+export interface DataControlRequest {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+request_type?: (string | null)
+state?: (string | null)
+dry_run?: (boolean | null)
+team_id?: (number | null)
+user_guid?: (string | null)
+account_id?: (number | null)
+people_ids?: (unknown[] | null)
+schedule?: ({
+[k: string]: unknown
+} | null)
+counts?: ({
+[k: string]: unknown
+} | null)
+completed_at?: (string | null)
+error?: (string | null)
+[k: string]: unknown
+}
 
 export interface DateRange {
 gt?: string
@@ -455,6 +617,11 @@ view_tracking?: (boolean | null)
 export type EmailCounts = ({
 [k: string]: unknown
 } | null)
+
+export interface EmailMissingTags {
+missing_tags?: (unknown[] | null)
+[k: string]: unknown
+}
 
 export interface EmailTemplate {
 _links?: ({
@@ -517,6 +684,27 @@ _href?: (string | null)
 
 export interface ExternalEmail {
 message_id?: (string | null)
+[k: string]: unknown
+}
+
+export interface ExternalIdConfiguration {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+object_type?: (string | null)
+external_type?: (string | null)
+[k: string]: unknown
+}
+
+export interface ExternalIdMapping {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+object_type?: (string | null)
+object_id?: (string | number | null)
+external_type?: (string | null)
+external_id?: (string | null)
+deleted?: (boolean | null)
 [k: string]: unknown
 }
 
@@ -725,6 +913,48 @@ user?: EmbeddedResource
 [k: string]: unknown
 }
 
+export interface Opportunity {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+crm_id?: (string | null)
+name?: (string | null)
+amount?: (number | string | null)
+close_date?: (string | null)
+created_date?: (string | null)
+stage_name?: (string | null)
+opportunity_stage?: (EmbeddedResource | null)
+opportunity_type?: (string | null)
+probability?: (number | string | null)
+is_closed?: (boolean | null)
+is_won?: (boolean | null)
+account?: (EmbeddedResource | null)
+owner?: (EmbeddedResource | null)
+most_recent_cadence?: (EmbeddedResource | null)
+custom_fields?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+
+export interface OpportunityPerson {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+opportunity?: (EmbeddedResource | null)
+person?: (EmbeddedResource | null)
+[k: string]: unknown
+}
+
+export interface OpportunityStage {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+name?: (string | null)
+order?: (number | null)
+[k: string]: unknown
+}
+
 export type Page = number
 
 export interface PendingEmail {
@@ -824,6 +1054,36 @@ user?: EmbeddedResource
 [k: string]: unknown
 }
 
+export interface PlayRegistration {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+signal_registration?: (EmbeddedResource | null)
+name?: (string | null)
+label?: ({
+[k: string]: unknown
+} | string | null)
+description?: ({
+[k: string]: unknown
+} | string | null)
+indicators?: (unknown[] | null)
+attributes?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+
+export interface Profile {
+id?: (number | null)
+guid?: (string | null)
+name?: (string | null)
+email?: (string | null)
+time_zone?: (string | null)
+role?: (EmbeddedResource | null)
+team?: (EmbeddedResource | null)
+[k: string]: unknown
+}
+
 export type RecordId = (number | string)
 
 export type RecordIds = RecordId[]
@@ -843,6 +1103,49 @@ view?: (string | null)
 view_params?: ({
 [k: string]: unknown
 } | null)
+[k: string]: unknown
+}
+
+export interface Signal {
+urgency?: (string | null)
+type?: (string | null)
+registration?: (EmbeddedResource | null)
+received_at?: (string | null)
+occurred_at?: (string | null)
+integration?: (EmbeddedResource | null)
+indicators?: (unknown[] | null)
+idempotency_key?: (string | null)
+description?: ({
+[k: string]: unknown
+} | string | null)
+data?: ({
+[k: string]: unknown
+} | null)
+broadcast_notification?: (boolean | null)
+attribution?: ({
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+
+export interface SignalRegistration {
+id?: (number | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+type?: (string | null)
+owner_user_guid?: (string | null)
+integration_slug?: (string | null)
+integration?: (EmbeddedResource | null)
+indicators?: (unknown[] | null)
+globally_installed_at?: (string | null)
+description?: ({
+[k: string]: unknown
+} | string | null)
+data_shape?: ({
+[k: string]: unknown
+} | null)
+attribution?: (unknown[] | null)
+broadcast_notification?: (boolean | null)
 [k: string]: unknown
 }
 
@@ -1006,6 +1309,32 @@ gt?: string
 gte?: string
 lt?: string
 lte?: string
+}
+
+export interface Transcription {
+id?: (string | null)
+created_at?: (string | null)
+updated_at?: (string | null)
+conversation_id?: (string | null)
+language_code?: (string | null)
+[k: string]: unknown
+}
+
+export interface TranscriptionArtifact {
+url?: (string | null)
+expires_at?: (string | null)
+[k: string]: unknown
+}
+
+export interface TranscriptionSentence {
+id?: (string | null)
+order_number?: (number | null)
+start_time?: (number | null)
+end_time?: (number | null)
+text?: (string | null)
+recording_attendee_id?: (string | null)
+speaker_name?: (string | null)
+[k: string]: unknown
 }
 
 export interface User {
@@ -1318,6 +1647,42 @@ data: Account
 [k: string]: unknown
 }
 
+export interface CreateAccountAndPeopleRedactionInput {
+access_token?: AccessToken
+fields: {
+account_id: RecordId
+dry_run?: boolean
+team_id?: number
+schedule?: {
+run_at?: string
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateAccountAndPeopleRedactionOutput {
+data: DataControlRequest
+[k: string]: unknown
+}
+
+export interface CreateAccountRedactionInput {
+access_token?: AccessToken
+fields: {
+account_id: RecordId
+dry_run?: boolean
+team_id?: number
+schedule?: {
+run_at?: string
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateAccountRedactionOutput {
+data: DataControlRequest
+[k: string]: unknown
+}
+
 export interface CreateActivityInput {
 access_token?: AccessToken
 fields: {
@@ -1328,6 +1693,19 @@ task_id?: RecordId
 
 export interface CreateActivityOutput {
 data: Activity
+[k: string]: unknown
+}
+
+export interface CreateAuditReportInput {
+access_token?: AccessToken
+fields: {
+start_date: string
+end_date: string
+}
+}
+
+export interface CreateAuditReportOutput {
+data: AuditReport
 [k: string]: unknown
 }
 
@@ -1376,6 +1754,39 @@ due_date: string
 export interface CreateBulkTaskRescheduleOutput {
 metadata?: ListMetadata
 data: Task[]
+[k: string]: unknown
+}
+
+export interface CreateCadenceBulkMembershipsInput {
+access_token?: AccessToken
+fields: {
+cadence_id: RecordId
+/**
+ * @minItems 1
+ * @maxItems 100
+ */
+person_ids: [RecordId, ...(RecordId)[]]
+user_id?: RecordId
+}
+}
+
+export interface CreateCadenceBulkMembershipsOutput {
+data: CadenceBulkMembership
+[k: string]: unknown
+}
+
+export interface CreateCadenceExportDownloadInput {
+access_token?: AccessToken
+fields: {
+/**
+ * @minItems 1
+ */
+cadence_ids: [RecordId, ...(RecordId)[]]
+}
+}
+
+export interface CreateCadenceExportDownloadOutput {
+data: CadenceExportDownload
 [k: string]: unknown
 }
 
@@ -1475,6 +1886,20 @@ data: CustomField
 [k: string]: unknown
 }
 
+export interface CreateEmailMissingTagsCheckInput {
+access_token?: AccessToken
+fields: {
+person_id: RecordId
+subject?: string
+body?: string
+}
+}
+
+export interface CreateEmailMissingTagsCheckOutput {
+data: EmailMissingTags
+[k: string]: unknown
+}
+
 export interface CreateExternalEmailInput {
 access_token?: AccessToken
 fields: {
@@ -1485,6 +1910,47 @@ raw: string
 
 export interface CreateExternalEmailOutput {
 data: ExternalEmail
+[k: string]: unknown
+}
+
+export interface CreateExternalIdConfigurationInput {
+access_token?: AccessToken
+fields: {
+object_type: ("opportunities" | "accounts" | "people")
+external_type: string
+}
+}
+
+export interface CreateExternalIdConfigurationOutput {
+data: ExternalIdConfiguration
+[k: string]: unknown
+}
+
+export interface CreateExternalIdMappingInput {
+access_token?: AccessToken
+fields: {
+object_type: ("opportunities" | "accounts" | "people")
+object_id: (number | string)
+external_type: string
+external_id: string
+}
+}
+
+export interface CreateExternalIdMappingOutput {
+data: ExternalIdMapping
+[k: string]: unknown
+}
+
+export interface CreateGroupInput {
+access_token?: AccessToken
+fields: {
+name: string
+parent_id?: RecordId
+}
+}
+
+export interface CreateGroupOutput {
+data: Group
 [k: string]: unknown
 }
 
@@ -1561,6 +2027,50 @@ data: Action
 [k: string]: unknown
 }
 
+export interface CreateOpportunityPersonInput {
+access_token?: AccessToken
+fields: {
+opportunity_id: RecordId
+person_id: RecordId
+}
+}
+
+export interface CreateOpportunityPersonOutput {
+data: OpportunityPerson
+[k: string]: unknown
+}
+
+export interface CreateOpportunityStageInput {
+access_token?: AccessToken
+fields: {
+name: string
+order?: number
+}
+}
+
+export interface CreateOpportunityStageOutput {
+data: OpportunityStage
+[k: string]: unknown
+}
+
+export interface CreatePeopleSoftDeletionInput {
+access_token?: AccessToken
+fields: {
+people_ids: RecordIds
+dry_run?: boolean
+team_id?: number
+schedule?: {
+run_at?: string
+[k: string]: unknown
+}
+}
+}
+
+export interface CreatePeopleSoftDeletionOutput {
+data: DataControlRequest
+[k: string]: unknown
+}
+
 export interface CreatePersonInput {
 access_token?: AccessToken
 fields: (({
@@ -1625,6 +2135,47 @@ data: PersonStage
 [k: string]: unknown
 }
 
+export interface CreatePlayRegistrationInput {
+access_token?: AccessToken
+fields: {
+signal_registration_id: RecordId
+name: string
+label?: {
+[k: string]: string
+}
+description?: {
+[k: string]: string
+}
+indicators?: string[]
+attributes?: {
+[k: string]: unknown
+}
+}
+}
+
+export interface CreatePlayRegistrationOutput {
+data: PlayRegistration
+[k: string]: unknown
+}
+
+export interface CreateRightToBeForgottenRequestInput {
+access_token?: AccessToken
+fields: {
+people_ids: RecordIds
+dry_run?: boolean
+team_id?: number
+schedule?: {
+run_at?: string
+[k: string]: unknown
+}
+}
+}
+
+export interface CreateRightToBeForgottenRequestOutput {
+data: DataControlRequest
+[k: string]: unknown
+}
+
 export interface CreateSavedListViewInput {
 access_token?: AccessToken
 fields: {
@@ -1638,6 +2189,100 @@ shared?: boolean
 
 export interface CreateSavedListViewOutput {
 data: SavedListView
+[k: string]: unknown
+}
+
+export interface CreateSignalInput {
+access_token?: AccessToken
+fields: {
+type: string
+urgency: ("high" | "medium" | "low")
+occurred_at: string
+idempotency_key?: string
+/**
+ * @minItems 1
+ */
+indicators: [{
+key: string
+metadata?: {
+[k: string]: unknown
+}
+recommended_content?: {
+[k: string]: unknown
+}
+}, ...({
+key: string
+metadata?: {
+[k: string]: unknown
+}
+recommended_content?: {
+[k: string]: unknown
+}
+})[]]
+data: {
+[k: string]: unknown
+}
+attribution: {
+person_id?: RecordId
+account_id?: RecordId
+user_guid?: string
+opportunity_id?: RecordId
+email_tracked_content_id?: (number | string)
+[k: string]: unknown
+}
+broadcast_notification?: boolean
+}
+}
+
+export interface CreateSignalOutput {
+data: Signal
+[k: string]: unknown
+}
+
+export interface CreateSignalRegistrationInput {
+access_token?: AccessToken
+fields: {
+type: string
+description: {
+[k: string]: string
+}
+data_shape: {
+[k: string]: unknown
+}
+/**
+ * @minItems 1
+ */
+indicators: [{
+key: string
+description?: {
+[k: string]: string
+}
+metadata_shape?: {
+[k: string]: unknown
+}
+recommended_content_shape?: {
+[k: string]: unknown
+}
+}, ...({
+key: string
+description?: {
+[k: string]: string
+}
+metadata_shape?: {
+[k: string]: unknown
+}
+recommended_content_shape?: {
+[k: string]: unknown
+}
+})[]]
+attribution: ("person_id" | "account_id" | "user_guid" | "opportunity_id" | "email_tracked_content_id")[]
+broadcast_notification?: boolean
+integration_id?: number
+}
+}
+
+export interface CreateSignalRegistrationOutput {
+data: SignalRegistration
 [k: string]: unknown
 }
 
@@ -1704,6 +2349,27 @@ custom_field_id: RecordId
 
 export type DeleteCustomFieldOutput = Deleted
 
+export interface DeleteExternalIdConfigurationInput {
+access_token?: AccessToken
+external_id_configuration_id: RecordId
+}
+
+export type DeleteExternalIdConfigurationOutput = Deleted
+
+export interface DeleteExternalIdMappingInput {
+access_token?: AccessToken
+external_id_mapping_id: RecordId
+}
+
+export type DeleteExternalIdMappingOutput = Deleted
+
+export interface DeleteGroupInput {
+access_token?: AccessToken
+group_id: RecordId
+}
+
+export type DeleteGroupOutput = Deleted
+
 export interface DeleteImportInput {
 access_token?: AccessToken
 import_id: RecordId
@@ -1719,6 +2385,20 @@ note_id: RecordId
 
 export type DeleteNoteOutput = Deleted
 
+export interface DeleteOpportunityPersonInput {
+access_token?: AccessToken
+opportunity_person_id: RecordId
+}
+
+export type DeleteOpportunityPersonOutput = Deleted
+
+export interface DeleteOpportunityStageInput {
+access_token?: AccessToken
+opportunity_stage_id: RecordId
+}
+
+export type DeleteOpportunityStageOutput = Deleted
+
 export interface DeletePersonInput {
 access_token?: AccessToken
 person_id: RecordId
@@ -1733,12 +2413,26 @@ person_stage_id: RecordId
 
 export type DeletePersonStageOutput = Deleted
 
+export interface DeletePlayRegistrationInput {
+access_token?: AccessToken
+play_registration_id: RecordId
+}
+
+export type DeletePlayRegistrationOutput = Deleted
+
 export interface DeleteSavedListViewInput {
 access_token?: AccessToken
 saved_list_view_id: RecordId
 }
 
 export type DeleteSavedListViewOutput = Deleted
+
+export interface DeleteSignalRegistrationInput {
+access_token?: AccessToken
+signal_registration_id: RecordId
+}
+
+export type DeleteSignalRegistrationOutput = Deleted
 
 export interface DeleteTaskInput {
 access_token?: AccessToken
@@ -1818,6 +2512,16 @@ data: Action
 [k: string]: unknown
 }
 
+export interface GetAuditReportInput {
+access_token?: AccessToken
+audit_report_id: RecordId
+}
+
+export interface GetAuditReportOutput {
+data: AuditReport
+[k: string]: unknown
+}
+
 export interface GetBulkJobInput {
 access_token?: AccessToken
 bulk_jobs_id: RecordId
@@ -1858,6 +2562,16 @@ data: CadenceMembership
 [k: string]: unknown
 }
 
+export interface GetCadenceStatsInput {
+access_token?: AccessToken
+cadence_id: RecordId
+}
+
+export interface GetCadenceStatsOutput {
+data: CadenceStats
+[k: string]: unknown
+}
+
 export interface GetCallInput {
 access_token?: AccessToken
 call_id: RecordId
@@ -1878,6 +2592,16 @@ data: CallDataRecord
 [k: string]: unknown
 }
 
+export interface GetCallDispositionInput {
+access_token?: AccessToken
+call_disposition_id: RecordId
+}
+
+export interface GetCallDispositionOutput {
+data: CallDisposition
+[k: string]: unknown
+}
+
 export interface GetCallInstructionInput {
 access_token?: AccessToken
 call_instruction_id: RecordId
@@ -1885,6 +2609,46 @@ call_instruction_id: RecordId
 
 export interface GetCallInstructionOutput {
 data: CallInstruction
+[k: string]: unknown
+}
+
+export interface GetCallSentimentInput {
+access_token?: AccessToken
+call_sentiment_id: RecordId
+}
+
+export interface GetCallSentimentOutput {
+data: CallSentiment
+[k: string]: unknown
+}
+
+export interface GetConversationInput {
+access_token?: AccessToken
+conversation_id: string
+}
+
+export interface GetConversationOutput {
+data: Conversation
+[k: string]: unknown
+}
+
+export interface GetConversationExtensiveInput {
+access_token?: AccessToken
+conversation_id: string
+}
+
+export interface GetConversationExtensiveOutput {
+data: ConversationExtensive
+[k: string]: unknown
+}
+
+export interface GetConversationRecordingInput {
+access_token?: AccessToken
+conversation_id: string
+}
+
+export interface GetConversationRecordingOutput {
+data: ConversationRecording
 [k: string]: unknown
 }
 
@@ -1905,6 +2669,26 @@ custom_field_id: RecordId
 
 export interface GetCustomFieldOutput {
 data: CustomField
+[k: string]: unknown
+}
+
+export interface GetCustomRoleInput {
+access_token?: AccessToken
+custom_role_id: RecordId
+}
+
+export interface GetCustomRoleOutput {
+data: CustomRole
+[k: string]: unknown
+}
+
+export interface GetDataControlRequestInput {
+access_token?: AccessToken
+data_control_request_id: RecordId
+}
+
+export interface GetDataControlRequestOutput {
+data: DataControlRequest
 [k: string]: unknown
 }
 
@@ -1979,6 +2763,26 @@ data: Note
 [k: string]: unknown
 }
 
+export interface GetOpportunityInput {
+access_token?: AccessToken
+opportunity_id: RecordId
+}
+
+export interface GetOpportunityOutput {
+data: Opportunity
+[k: string]: unknown
+}
+
+export interface GetOpportunityStageInput {
+access_token?: AccessToken
+opportunity_stage_id: RecordId
+}
+
+export interface GetOpportunityStageOutput {
+data: OpportunityStage
+[k: string]: unknown
+}
+
 export interface GetPersonInput {
 access_token?: AccessToken
 person_id: RecordId
@@ -2009,6 +2813,25 @@ data: PhoneNumberAssignment
 [k: string]: unknown
 }
 
+export interface GetPlayRegistrationInput {
+access_token?: AccessToken
+play_registration_id: RecordId
+}
+
+export interface GetPlayRegistrationOutput {
+data: PlayRegistration
+[k: string]: unknown
+}
+
+export interface GetProfileInput {
+access_token?: AccessToken
+}
+
+export interface GetProfileOutput {
+data: Profile
+[k: string]: unknown
+}
+
 export interface GetRecordingSettingInput {
 access_token?: AccessToken
 phone_number: (string | number)
@@ -2026,6 +2849,16 @@ saved_list_view_id: RecordId
 
 export interface GetSavedListViewOutput {
 data: SavedListView
+[k: string]: unknown
+}
+
+export interface GetSignalRegistrationInput {
+access_token?: AccessToken
+signal_registration_id: RecordId
+}
+
+export interface GetSignalRegistrationOutput {
+data: SignalRegistration
 [k: string]: unknown
 }
 
@@ -2086,6 +2919,26 @@ include_signature?: boolean
 
 export interface GetTeamTemplateOutput {
 data: TeamTemplate
+[k: string]: unknown
+}
+
+export interface GetTranscriptionInput {
+access_token?: AccessToken
+transcription_id: string
+}
+
+export interface GetTranscriptionOutput {
+data: Transcription
+[k: string]: unknown
+}
+
+export interface GetTranscriptionArtifactInput {
+access_token?: AccessToken
+transcription_id: string
+}
+
+export interface GetTranscriptionArtifactOutput {
+data: TranscriptionArtifact
 [k: string]: unknown
 }
 
@@ -2157,6 +3010,22 @@ search?: DdlSearch
 
 export type ListAccountStagesFilterDdlOutput = DdlResult
 
+export interface ListAccountTeamMemberRolesInput {
+access_token?: AccessToken
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListAccountTeamMemberRolesOutput {
+metadata?: ListMetadata
+data: AccountTeamMemberRole[]
+[k: string]: unknown
+}
+
 export interface ListAccountTiersInput {
 access_token?: AccessToken
 account_tier_ids?: RecordIds
@@ -2182,6 +3051,22 @@ search?: DdlSearch
 }
 
 export type ListAccountTiersDdlOutput = DdlResult
+
+export interface ListAccountTypesInput {
+access_token?: AccessToken
+sort_by?: ("created_at" | "updated_at" | "name")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListAccountTypesOutput {
+metadata?: ListMetadata
+data: AccountType[]
+[k: string]: unknown
+}
 
 export interface ListAccountsInput {
 access_token?: AccessToken
@@ -2301,6 +3186,28 @@ data: ActivityHistory[]
 [k: string]: unknown
 }
 
+export interface ListAuditReportsInput {
+access_token?: AccessToken
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+}
+
+export interface ListAuditReportsOutput {
+metadata?: ListMetadata
+data: AuditReport[]
+[k: string]: unknown
+}
+
+export interface ListAuditReportsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListAuditReportsDdlOutput = DdlResult
+
 export interface ListBulkJobDataInput {
 access_token?: AccessToken
 bulk_jobs_id: RecordId
@@ -2419,6 +3326,19 @@ people_addable?: boolean
 
 export type ListCadencesDdlOutput = DdlResult
 
+export interface ListCalendarAvailabilitiesInput {
+access_token?: AccessToken
+user_guids?: string[]
+start_time: string
+end_time: string
+duration?: number
+}
+
+export interface ListCalendarAvailabilitiesOutput {
+data: CalendarAvailability[]
+[k: string]: unknown
+}
+
 export interface ListCalendarEventsInput {
 access_token?: AccessToken
 sort_by?: "start_time"
@@ -2495,6 +3415,13 @@ search?: DdlSearch
 
 export type ListCallDispositionsDdlOutput = DdlResult
 
+export interface ListCallDispositionsIdDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListCallDispositionsIdDdlOutput = DdlResult
+
 export interface ListCallInstructionsInput {
 access_token?: AccessToken
 sort_by?: ("created_at" | "updated_at")
@@ -2543,6 +3470,13 @@ search?: DdlSearch
 
 export type ListCallSentimentsDdlOutput = DdlResult
 
+export interface ListCallSentimentsIdDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListCallSentimentsIdDdlOutput = DdlResult
+
 export interface ListCallerIdsInput {
 access_token?: AccessToken
 phone_number: string
@@ -2582,6 +3516,63 @@ search?: DdlSearch
 }
 
 export type ListCallsDdlOutput = DdlResult
+
+export interface ListConversationsInput {
+access_token?: AccessToken
+conversation_ids?: string[]
+title?: string
+title_starts_with?: string
+platform?: string
+media_type?: ("audio" | "video")
+language_code?: string
+owner_ids?: RecordIds
+user_guids?: string[]
+account_ids?: RecordIds
+person_ids?: RecordIds
+is_api?: boolean
+duration?: {
+gt?: number
+gte?: number
+lt?: number
+lte?: number
+}
+created_at?: TimeRange
+updated_at?: TimeRange
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+}
+
+export interface ListConversationsOutput {
+metadata?: ListMetadata
+data: Conversation[]
+[k: string]: unknown
+}
+
+export interface ListConversationsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListConversationsDdlOutput = DdlResult
+
+export interface ListCrmAccountTeamMembersInput {
+access_token?: AccessToken
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListCrmAccountTeamMembersOutput {
+metadata?: ListMetadata
+data: CrmAccountTeamMember[]
+[k: string]: unknown
+}
 
 export interface ListCrmActivitiesInput {
 access_token?: AccessToken
@@ -2633,6 +3624,22 @@ source?: ("email" | "phone")
 }
 
 export type ListCrmActivityFieldsDdlOutput = DdlResult
+
+export interface ListCrmTeamMembersWithRolesInput {
+access_token?: AccessToken
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListCrmTeamMembersWithRolesOutput {
+metadata?: ListMetadata
+data: CrmTeamMemberWithRoles[]
+[k: string]: unknown
+}
 
 export interface ListCrmUsersInput {
 access_token?: AccessToken
@@ -2689,6 +3696,56 @@ field_type?: ("person" | "company" | "opportunity")
 }
 
 export type ListCustomFieldsValueDdlOutput = DdlResult
+
+export interface ListCustomRolesInput {
+access_token?: AccessToken
+custom_role_ids?: RecordIds
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListCustomRolesOutput {
+metadata?: ListMetadata
+data: CustomRole[]
+[k: string]: unknown
+}
+
+export interface ListCustomRolesDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListCustomRolesDdlOutput = DdlResult
+
+export interface ListDataControlRequestsInput {
+access_token?: AccessToken
+request_type?: ("account_redaction" | "account_and_people_redaction" | "people_soft_deletion" | "right_to_be_forgotten")
+dry_run?: boolean
+user_guid?: string
+team_id?: number
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+}
+
+export interface ListDataControlRequestsOutput {
+metadata?: ListMetadata
+data: DataControlRequest[]
+[k: string]: unknown
+}
+
+export interface ListDataControlRequestsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListDataControlRequestsDdlOutput = DdlResult
 
 export interface ListEmailTemplateAttachmentsInput {
 access_token?: AccessToken
@@ -2784,6 +3841,53 @@ search?: DdlSearch
 }
 
 export type ListEmailsDdlOutput = DdlResult
+
+export interface ListExternalIdConfigurationsInput {
+access_token?: AccessToken
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+}
+
+export interface ListExternalIdConfigurationsOutput {
+metadata?: ListMetadata
+data: ExternalIdConfiguration[]
+[k: string]: unknown
+}
+
+export interface ListExternalIdConfigurationsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListExternalIdConfigurationsDdlOutput = DdlResult
+
+export interface ListExternalIdMappingsInput {
+access_token?: AccessToken
+object_type?: ("opportunities" | "accounts" | "people")
+object_id?: (number | string)
+external_type?: string
+external_id?: string
+deleted?: boolean
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+}
+
+export interface ListExternalIdMappingsOutput {
+metadata?: ListMetadata
+data: ExternalIdMapping[]
+[k: string]: unknown
+}
+
+export interface ListExternalIdMappingsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListExternalIdMappingsDdlOutput = DdlResult
 
 export interface ListGroupsInput {
 access_token?: AccessToken
@@ -2927,6 +4031,96 @@ search?: DdlSearch
 
 export type ListNotesDdlOutput = DdlResult
 
+export interface ListOpportunitiesInput {
+access_token?: AccessToken
+opportunity_ids?: RecordIds
+crm_id?: string
+name?: string
+account_id?: RecordId
+associated_account_id?: RecordId
+account_crm_id?: string
+person_id?: RecordId
+owner_id?: RecordId
+owner_crm_id?: string
+stage_name?: string
+opportunity_type?: string
+is_closed?: boolean
+is_won?: boolean
+tag?: string
+tag_id?: RecordId
+most_recent_cadence_id?: RecordId
+created_at?: TimeRange
+updated_at?: TimeRange
+created_date?: TimeRange
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListOpportunitiesOutput {
+metadata?: ListMetadata
+data: Opportunity[]
+[k: string]: unknown
+}
+
+export interface ListOpportunitiesDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListOpportunitiesDdlOutput = DdlResult
+
+export interface ListOpportunityPeopleInput {
+access_token?: AccessToken
+opportunity_person_ids?: RecordIds
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListOpportunityPeopleOutput {
+metadata?: ListMetadata
+data: OpportunityPerson[]
+[k: string]: unknown
+}
+
+export interface ListOpportunityPeopleDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListOpportunityPeopleDdlOutput = DdlResult
+
+export interface ListOpportunityStagesInput {
+access_token?: AccessToken
+opportunity_stage_ids?: RecordIds
+sort_by?: ("created_at" | "updated_at" | "order")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+limit_paging_counts?: LimitPagingCounts
+}
+
+export interface ListOpportunityStagesOutput {
+metadata?: ListMetadata
+data: OpportunityStage[]
+[k: string]: unknown
+}
+
+export interface ListOpportunityStagesDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListOpportunityStagesDdlOutput = DdlResult
+
 export interface ListPendingEmailsInput {
 access_token?: AccessToken
 per_page?: PerPage
@@ -3053,6 +4247,26 @@ search?: DdlSearch
 
 export type ListPhoneNumberAssignmentsDdlOutput = DdlResult
 
+export interface ListPlayRegistrationsInput {
+access_token?: AccessToken
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+}
+
+export interface ListPlayRegistrationsOutput {
+metadata?: ListMetadata
+data: PlayRegistration[]
+[k: string]: unknown
+}
+
+export interface ListPlayRegistrationsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListPlayRegistrationsDdlOutput = DdlResult
+
 export interface ListSavedListViewsInput {
 access_token?: AccessToken
 saved_list_view_ids?: RecordIds
@@ -3079,6 +4293,32 @@ search?: DdlSearch
 }
 
 export type ListSavedListViewsDdlOutput = DdlResult
+
+export interface ListSignalRegistrationsInput {
+access_token?: AccessToken
+types?: string[]
+integration_ids?: number[]
+updated_at?: TimeRange
+globally_installed_at?: TimeRange
+sort_by?: ("id" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+}
+
+export interface ListSignalRegistrationsOutput {
+metadata?: ListMetadata
+data: SignalRegistration[]
+[k: string]: unknown
+}
+
+export interface ListSignalRegistrationsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListSignalRegistrationsDdlOutput = DdlResult
 
 export interface ListStepsInput {
 access_token?: AccessToken
@@ -3247,6 +4487,46 @@ search?: DdlSearch
 }
 
 export type ListTeamTemplatesDdlOutput = DdlResult
+
+export interface ListTranscriptionSentencesInput {
+access_token?: AccessToken
+transcription_id: string
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+}
+
+export interface ListTranscriptionSentencesOutput {
+metadata?: ListMetadata
+data: TranscriptionSentence[]
+[k: string]: unknown
+}
+
+export interface ListTranscriptionsInput {
+access_token?: AccessToken
+transcription_ids?: string[]
+language_code?: string
+created_at?: TimeRange
+updated_at?: TimeRange
+sort_by?: ("created_at" | "updated_at")
+sort_direction?: SortDirection
+per_page?: PerPage
+page?: Page
+include_paging_counts?: IncludePagingCounts
+}
+
+export interface ListTranscriptionsOutput {
+metadata?: ListMetadata
+data: Transcription[]
+[k: string]: unknown
+}
+
+export interface ListTranscriptionsDdlInput {
+access_token?: AccessToken
+search?: DdlSearch
+}
+
+export type ListTranscriptionsDdlOutput = DdlResult
 
 export interface ListUnlinkedCallDataRecordsDdlInput {
 access_token?: AccessToken
@@ -3663,6 +4943,42 @@ has_more: HasMore
 [k: string]: unknown
 }
 
+export interface PollConversationsInput {
+access_token?: AccessToken
+state?: State
+since?: Since
+max_records?: MaxRecords
+conversation_ids?: string[]
+title?: string
+title_starts_with?: string
+platform?: string
+media_type?: ("audio" | "video")
+language_code?: string
+owner_ids?: RecordIds
+user_guids?: string[]
+account_ids?: RecordIds
+person_ids?: RecordIds
+is_api?: boolean
+duration?: {
+gt?: number
+gte?: number
+lt?: number
+lte?: number
+}
+created_at?: TimeRange
+}
+
+export interface PollConversationsOutput {
+records: {
+change: Change
+record: Conversation
+[k: string]: unknown
+}[]
+state: State
+has_more: HasMore
+[k: string]: unknown
+}
+
 export interface PollCrmActivitiesInput {
 access_token?: AccessToken
 state?: State
@@ -3768,6 +5084,42 @@ has_more: HasMore
 [k: string]: unknown
 }
 
+export interface PollOpportunitiesInput {
+access_token?: AccessToken
+state?: State
+since?: Since
+max_records?: MaxRecords
+opportunity_ids?: RecordIds
+crm_id?: string
+name?: string
+account_id?: RecordId
+associated_account_id?: RecordId
+account_crm_id?: string
+person_id?: RecordId
+owner_id?: RecordId
+owner_crm_id?: string
+stage_name?: string
+opportunity_type?: string
+is_closed?: boolean
+is_won?: boolean
+tag?: string
+tag_id?: RecordId
+most_recent_cadence_id?: RecordId
+created_at?: TimeRange
+created_date?: TimeRange
+}
+
+export interface PollOpportunitiesOutput {
+records: {
+change: Change
+record: Opportunity
+[k: string]: unknown
+}[]
+state: State
+has_more: HasMore
+[k: string]: unknown
+}
+
 export interface PollPeopleInput {
 access_token?: AccessToken
 state?: State
@@ -3818,6 +5170,27 @@ export interface PollPeopleOutput {
 records: {
 change: Change
 record: Person
+[k: string]: unknown
+}[]
+state: State
+has_more: HasMore
+[k: string]: unknown
+}
+
+export interface PollSignalRegistrationsInput {
+access_token?: AccessToken
+state?: State
+since?: Since
+max_records?: MaxRecords
+types?: string[]
+integration_ids?: number[]
+globally_installed_at?: TimeRange
+}
+
+export interface PollSignalRegistrationsOutput {
+records: {
+change: Change
+record: SignalRegistration
 [k: string]: unknown
 }[]
 state: State
@@ -3883,6 +5256,27 @@ export interface PollTeamTemplatesOutput {
 records: {
 change: Change
 record: TeamTemplate
+[k: string]: unknown
+}[]
+state: State
+has_more: HasMore
+[k: string]: unknown
+}
+
+export interface PollTranscriptionsInput {
+access_token?: AccessToken
+state?: State
+since?: Since
+max_records?: MaxRecords
+transcription_ids?: string[]
+language_code?: string
+created_at?: TimeRange
+}
+
+export interface PollTranscriptionsOutput {
+records: {
+change: Change
+record: Transcription
 [k: string]: unknown
 }[]
 state: State
@@ -4104,6 +5498,20 @@ data: CustomField
 [k: string]: unknown
 }
 
+export interface UpdateGroupInput {
+access_token?: AccessToken
+group_id: RecordId
+fields: {
+name?: string
+parent_id?: RecordId
+}
+}
+
+export interface UpdateGroupOutput {
+data: Group
+[k: string]: unknown
+}
+
 export interface UpdateImportInput {
 access_token?: AccessToken
 import_id: RecordId
@@ -4185,6 +5593,20 @@ data: Note
 [k: string]: unknown
 }
 
+export interface UpdateOpportunityStageInput {
+access_token?: AccessToken
+opportunity_stage_id: RecordId
+fields: {
+name?: string
+order?: number
+}
+}
+
+export interface UpdateOpportunityStageOutput {
+data: OpportunityStage
+[k: string]: unknown
+}
+
 export interface UpdatePendingEmailInput {
 access_token?: AccessToken
 email_id: RecordId
@@ -4261,6 +5683,29 @@ data: PersonStage
 [k: string]: unknown
 }
 
+export interface UpdatePlayRegistrationInput {
+access_token?: AccessToken
+play_registration_id: RecordId
+fields: {
+name?: string
+label?: {
+[k: string]: string
+}
+description?: {
+[k: string]: string
+}
+indicators?: string[]
+attributes?: {
+[k: string]: unknown
+}
+}
+}
+
+export interface UpdatePlayRegistrationOutput {
+data: PlayRegistration
+[k: string]: unknown
+}
+
 export interface UpdateSavedListViewInput {
 access_token?: AccessToken
 saved_list_view_id: RecordId
@@ -4274,6 +5719,53 @@ shared?: boolean
 
 export interface UpdateSavedListViewOutput {
 data: SavedListView
+[k: string]: unknown
+}
+
+export interface UpdateSignalRegistrationInput {
+access_token?: AccessToken
+signal_registration_id: RecordId
+fields: {
+type?: string
+description?: {
+[k: string]: string
+}
+data_shape?: {
+[k: string]: unknown
+}
+/**
+ * @minItems 1
+ */
+indicators?: [{
+key: string
+description?: {
+[k: string]: string
+}
+metadata_shape?: {
+[k: string]: unknown
+}
+recommended_content_shape?: {
+[k: string]: unknown
+}
+}, ...({
+key: string
+description?: {
+[k: string]: string
+}
+metadata_shape?: {
+[k: string]: unknown
+}
+recommended_content_shape?: {
+[k: string]: unknown
+}
+})[]]
+attribution?: ("person_id" | "account_id" | "user_guid" | "opportunity_id" | "email_tracked_content_id")[]
+broadcast_notification?: boolean
+}
+}
+
+export interface UpdateSignalRegistrationOutput {
+data: SignalRegistration
 [k: string]: unknown
 }
 
@@ -4492,35 +5984,58 @@ export interface Operations {
   conversation_transcript_created: { input: ConversationTranscriptCreatedInput; output: ConversationTranscriptCreatedOutput };
   conversation_updated: { input: ConversationUpdatedInput; output: ConversationUpdatedOutput };
   create_account: { input: CreateAccountInput; output: CreateAccountOutput };
+  create_account_and_people_redaction: { input: CreateAccountAndPeopleRedactionInput; output: CreateAccountAndPeopleRedactionOutput };
+  create_account_redaction: { input: CreateAccountRedactionInput; output: CreateAccountRedactionOutput };
   create_activity: { input: CreateActivityInput; output: CreateActivityOutput };
+  create_audit_report: { input: CreateAuditReportInput; output: CreateAuditReportOutput };
   create_bulk_job: { input: CreateBulkJobInput; output: CreateBulkJobOutput };
   create_bulk_job_data: { input: CreateBulkJobDataInput; output: CreateBulkJobDataOutput };
   create_bulk_task_reschedule: { input: CreateBulkTaskRescheduleInput; output: CreateBulkTaskRescheduleOutput };
+  create_cadence_bulk_memberships: { input: CreateCadenceBulkMembershipsInput; output: CreateCadenceBulkMembershipsOutput };
+  create_cadence_export_download: { input: CreateCadenceExportDownloadInput; output: CreateCadenceExportDownloadOutput };
   create_cadence_import: { input: CreateCadenceImportInput; output: CreateCadenceImportOutput };
   create_cadence_membership: { input: CreateCadenceMembershipInput; output: CreateCadenceMembershipOutput };
   create_call: { input: CreateCallInput; output: CreateCallOutput };
   create_conversation_call: { input: CreateConversationCallInput; output: CreateConversationCallOutput };
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
+  create_email_missing_tags_check: { input: CreateEmailMissingTagsCheckInput; output: CreateEmailMissingTagsCheckOutput };
   create_external_email: { input: CreateExternalEmailInput; output: CreateExternalEmailOutput };
+  create_external_id_configuration: { input: CreateExternalIdConfigurationInput; output: CreateExternalIdConfigurationOutput };
+  create_external_id_mapping: { input: CreateExternalIdMappingInput; output: CreateExternalIdMappingOutput };
+  create_group: { input: CreateGroupInput; output: CreateGroupOutput };
   create_import: { input: CreateImportInput; output: CreateImportOutput };
   create_live_feed_item: { input: CreateLiveFeedItemInput; output: CreateLiveFeedItemOutput };
   create_live_website_tracking_parameter: { input: CreateLiveWebsiteTrackingParameterInput; output: CreateLiveWebsiteTrackingParameterOutput };
   create_note: { input: CreateNoteInput; output: CreateNoteOutput };
   create_ongoing_action: { input: CreateOngoingActionInput; output: CreateOngoingActionOutput };
+  create_opportunity_person: { input: CreateOpportunityPersonInput; output: CreateOpportunityPersonOutput };
+  create_opportunity_stage: { input: CreateOpportunityStageInput; output: CreateOpportunityStageOutput };
+  create_people_soft_deletion: { input: CreatePeopleSoftDeletionInput; output: CreatePeopleSoftDeletionOutput };
   create_person: { input: CreatePersonInput; output: CreatePersonOutput };
   create_person_stage: { input: CreatePersonStageInput; output: CreatePersonStageOutput };
+  create_play_registration: { input: CreatePlayRegistrationInput; output: CreatePlayRegistrationOutput };
+  create_right_to_be_forgotten_request: { input: CreateRightToBeForgottenRequestInput; output: CreateRightToBeForgottenRequestOutput };
   create_saved_list_view: { input: CreateSavedListViewInput; output: CreateSavedListViewOutput };
+  create_signal: { input: CreateSignalInput; output: CreateSignalOutput };
+  create_signal_registration: { input: CreateSignalRegistrationInput; output: CreateSignalRegistrationOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
   create_webhook_subscription: { input: CreateWebhookSubscriptionInput; output: CreateWebhookSubscriptionOutput };
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
   delete_bulk_job: { input: DeleteBulkJobInput; output: DeleteBulkJobOutput };
   delete_cadence_membership: { input: DeleteCadenceMembershipInput; output: DeleteCadenceMembershipOutput };
   delete_custom_field: { input: DeleteCustomFieldInput; output: DeleteCustomFieldOutput };
+  delete_external_id_configuration: { input: DeleteExternalIdConfigurationInput; output: DeleteExternalIdConfigurationOutput };
+  delete_external_id_mapping: { input: DeleteExternalIdMappingInput; output: DeleteExternalIdMappingOutput };
+  delete_group: { input: DeleteGroupInput; output: DeleteGroupOutput };
   delete_import: { input: DeleteImportInput; output: DeleteImportOutput };
   delete_note: { input: DeleteNoteInput; output: DeleteNoteOutput };
+  delete_opportunity_person: { input: DeleteOpportunityPersonInput; output: DeleteOpportunityPersonOutput };
+  delete_opportunity_stage: { input: DeleteOpportunityStageInput; output: DeleteOpportunityStageOutput };
   delete_person: { input: DeletePersonInput; output: DeletePersonOutput };
   delete_person_stage: { input: DeletePersonStageInput; output: DeletePersonStageOutput };
+  delete_play_registration: { input: DeletePlayRegistrationInput; output: DeletePlayRegistrationOutput };
   delete_saved_list_view: { input: DeleteSavedListViewInput; output: DeleteSavedListViewOutput };
+  delete_signal_registration: { input: DeleteSignalRegistrationInput; output: DeleteSignalRegistrationOutput };
   delete_task: { input: DeleteTaskInput; output: DeleteTaskOutput };
   delete_webhook_subscription: { input: DeleteWebhookSubscriptionInput; output: DeleteWebhookSubscriptionOutput };
   email_updated: { input: EmailUpdatedInput; output: EmailUpdatedOutput };
@@ -4529,15 +6044,24 @@ export interface Operations {
   get_account_stage: { input: GetAccountStageInput; output: GetAccountStageOutput };
   get_account_tier: { input: GetAccountTierInput; output: GetAccountTierOutput };
   get_action: { input: GetActionInput; output: GetActionOutput };
+  get_audit_report: { input: GetAuditReportInput; output: GetAuditReportOutput };
   get_bulk_job: { input: GetBulkJobInput; output: GetBulkJobOutput };
   get_cadence: { input: GetCadenceInput; output: GetCadenceOutput };
   get_cadence_export: { input: GetCadenceExportInput; output: GetCadenceExportOutput };
   get_cadence_membership: { input: GetCadenceMembershipInput; output: GetCadenceMembershipOutput };
+  get_cadence_stats: { input: GetCadenceStatsInput; output: GetCadenceStatsOutput };
   get_call: { input: GetCallInput; output: GetCallOutput };
   get_call_data_record: { input: GetCallDataRecordInput; output: GetCallDataRecordOutput };
+  get_call_disposition: { input: GetCallDispositionInput; output: GetCallDispositionOutput };
   get_call_instruction: { input: GetCallInstructionInput; output: GetCallInstructionOutput };
+  get_call_sentiment: { input: GetCallSentimentInput; output: GetCallSentimentOutput };
+  get_conversation: { input: GetConversationInput; output: GetConversationOutput };
+  get_conversation_extensive: { input: GetConversationExtensiveInput; output: GetConversationExtensiveOutput };
+  get_conversation_recording: { input: GetConversationRecordingInput; output: GetConversationRecordingOutput };
   get_crm_activity: { input: GetCrmActivityInput; output: GetCrmActivityOutput };
   get_custom_field: { input: GetCustomFieldInput; output: GetCustomFieldOutput };
+  get_custom_role: { input: GetCustomRoleInput; output: GetCustomRoleOutput };
+  get_data_control_request: { input: GetDataControlRequestInput; output: GetDataControlRequestOutput };
   get_email: { input: GetEmailInput; output: GetEmailOutput };
   get_email_template: { input: GetEmailTemplateInput; output: GetEmailTemplateOutput };
   get_group: { input: GetGroupInput; output: GetGroupOutput };
@@ -4545,30 +6069,41 @@ export interface Operations {
   get_me: { input: GetMeInput; output: GetMeOutput };
   get_mime_email_payload: { input: GetMimeEmailPayloadInput; output: GetMimeEmailPayloadOutput };
   get_note: { input: GetNoteInput; output: GetNoteOutput };
+  get_opportunity: { input: GetOpportunityInput; output: GetOpportunityOutput };
+  get_opportunity_stage: { input: GetOpportunityStageInput; output: GetOpportunityStageOutput };
   get_person: { input: GetPersonInput; output: GetPersonOutput };
   get_person_stage: { input: GetPersonStageInput; output: GetPersonStageOutput };
   get_phone_number_assignment: { input: GetPhoneNumberAssignmentInput; output: GetPhoneNumberAssignmentOutput };
+  get_play_registration: { input: GetPlayRegistrationInput; output: GetPlayRegistrationOutput };
+  get_profile: { input: GetProfileInput; output: GetProfileOutput };
   get_recording_setting: { input: GetRecordingSettingInput; output: GetRecordingSettingOutput };
   get_saved_list_view: { input: GetSavedListViewInput; output: GetSavedListViewOutput };
+  get_signal_registration: { input: GetSignalRegistrationInput; output: GetSignalRegistrationOutput };
   get_step: { input: GetStepInput; output: GetStepOutput };
   get_task: { input: GetTaskInput; output: GetTaskOutput };
   get_task_counts: { input: GetTaskCountsInput; output: GetTaskCountsOutput };
   get_team: { input: GetTeamInput; output: GetTeamOutput };
   get_team_template: { input: GetTeamTemplateInput; output: GetTeamTemplateOutput };
+  get_transcription: { input: GetTranscriptionInput; output: GetTranscriptionOutput };
+  get_transcription_artifact: { input: GetTranscriptionArtifactInput; output: GetTranscriptionArtifactOutput };
   get_user: { input: GetUserInput; output: GetUserOutput };
   get_webhook_subscription: { input: GetWebhookSubscriptionInput; output: GetWebhookSubscriptionOutput };
   link_swap: { input: LinkSwapInput; output: LinkSwapOutput };
   list_account_stages: { input: ListAccountStagesInput; output: ListAccountStagesOutput };
   list_account_stages_ddl: { input: ListAccountStagesDdlInput; output: ListAccountStagesDdlOutput };
   list_account_stages_filter_ddl: { input: ListAccountStagesFilterDdlInput; output: ListAccountStagesFilterDdlOutput };
+  list_account_team_member_roles: { input: ListAccountTeamMemberRolesInput; output: ListAccountTeamMemberRolesOutput };
   list_account_tiers: { input: ListAccountTiersInput; output: ListAccountTiersOutput };
   list_account_tiers_ddl: { input: ListAccountTiersDdlInput; output: ListAccountTiersDdlOutput };
+  list_account_types: { input: ListAccountTypesInput; output: ListAccountTypesOutput };
   list_accounts: { input: ListAccountsInput; output: ListAccountsOutput };
   list_accounts_ddl: { input: ListAccountsDdlInput; output: ListAccountsDdlOutput };
   list_accounts_or_people_ddl: { input: ListAccountsOrPeopleDdlInput; output: ListAccountsOrPeopleDdlOutput };
   list_actions: { input: ListActionsInput; output: ListActionsOutput };
   list_actions_ddl: { input: ListActionsDdlInput; output: ListActionsDdlOutput };
   list_activity_histories: { input: ListActivityHistoriesInput; output: ListActivityHistoriesOutput };
+  list_audit_reports: { input: ListAuditReportsInput; output: ListAuditReportsOutput };
+  list_audit_reports_ddl: { input: ListAuditReportsDdlInput; output: ListAuditReportsDdlOutput };
   list_bulk_job_data: { input: ListBulkJobDataInput; output: ListBulkJobDataOutput };
   list_bulk_job_results: { input: ListBulkJobResultsInput; output: ListBulkJobResultsOutput };
   list_bulk_jobs: { input: ListBulkJobsInput; output: ListBulkJobsOutput };
@@ -4577,31 +6112,46 @@ export interface Operations {
   list_cadence_memberships_ddl: { input: ListCadenceMembershipsDdlInput; output: ListCadenceMembershipsDdlOutput };
   list_cadences: { input: ListCadencesInput; output: ListCadencesOutput };
   list_cadences_ddl: { input: ListCadencesDdlInput; output: ListCadencesDdlOutput };
+  list_calendar_availabilities: { input: ListCalendarAvailabilitiesInput; output: ListCalendarAvailabilitiesOutput };
   list_calendar_events: { input: ListCalendarEventsInput; output: ListCalendarEventsOutput };
   list_call_data_records: { input: ListCallDataRecordsInput; output: ListCallDataRecordsOutput };
   list_call_data_records_ddl: { input: ListCallDataRecordsDdlInput; output: ListCallDataRecordsDdlOutput };
   list_call_dispositions: { input: ListCallDispositionsInput; output: ListCallDispositionsOutput };
   list_call_dispositions_ddl: { input: ListCallDispositionsDdlInput; output: ListCallDispositionsDdlOutput };
+  list_call_dispositions_id_ddl: { input: ListCallDispositionsIdDdlInput; output: ListCallDispositionsIdDdlOutput };
   list_call_instructions: { input: ListCallInstructionsInput; output: ListCallInstructionsOutput };
   list_call_instructions_ddl: { input: ListCallInstructionsDdlInput; output: ListCallInstructionsDdlOutput };
   list_call_sentiments: { input: ListCallSentimentsInput; output: ListCallSentimentsOutput };
   list_call_sentiments_ddl: { input: ListCallSentimentsDdlInput; output: ListCallSentimentsDdlOutput };
+  list_call_sentiments_id_ddl: { input: ListCallSentimentsIdDdlInput; output: ListCallSentimentsIdDdlOutput };
   list_caller_ids: { input: ListCallerIdsInput; output: ListCallerIdsOutput };
   list_calls: { input: ListCallsInput; output: ListCallsOutput };
   list_calls_ddl: { input: ListCallsDdlInput; output: ListCallsDdlOutput };
+  list_conversations: { input: ListConversationsInput; output: ListConversationsOutput };
+  list_conversations_ddl: { input: ListConversationsDdlInput; output: ListConversationsDdlOutput };
+  list_crm_account_team_members: { input: ListCrmAccountTeamMembersInput; output: ListCrmAccountTeamMembersOutput };
   list_crm_activities: { input: ListCrmActivitiesInput; output: ListCrmActivitiesOutput };
   list_crm_activities_ddl: { input: ListCrmActivitiesDdlInput; output: ListCrmActivitiesDdlOutput };
   list_crm_activity_fields: { input: ListCrmActivityFieldsInput; output: ListCrmActivityFieldsOutput };
   list_crm_activity_fields_ddl: { input: ListCrmActivityFieldsDdlInput; output: ListCrmActivityFieldsDdlOutput };
+  list_crm_team_members_with_roles: { input: ListCrmTeamMembersWithRolesInput; output: ListCrmTeamMembersWithRolesOutput };
   list_crm_users: { input: ListCrmUsersInput; output: ListCrmUsersOutput };
   list_custom_fields: { input: ListCustomFieldsInput; output: ListCustomFieldsOutput };
   list_custom_fields_ddl: { input: ListCustomFieldsDdlInput; output: ListCustomFieldsDdlOutput };
   list_custom_fields_value_ddl: { input: ListCustomFieldsValueDdlInput; output: ListCustomFieldsValueDdlOutput };
+  list_custom_roles: { input: ListCustomRolesInput; output: ListCustomRolesOutput };
+  list_custom_roles_ddl: { input: ListCustomRolesDdlInput; output: ListCustomRolesDdlOutput };
+  list_data_control_requests: { input: ListDataControlRequestsInput; output: ListDataControlRequestsOutput };
+  list_data_control_requests_ddl: { input: ListDataControlRequestsDdlInput; output: ListDataControlRequestsDdlOutput };
   list_email_template_attachments: { input: ListEmailTemplateAttachmentsInput; output: ListEmailTemplateAttachmentsOutput };
   list_email_templates: { input: ListEmailTemplatesInput; output: ListEmailTemplatesOutput };
   list_email_templates_ddl: { input: ListEmailTemplatesDdlInput; output: ListEmailTemplatesDdlOutput };
   list_emails: { input: ListEmailsInput; output: ListEmailsOutput };
   list_emails_ddl: { input: ListEmailsDdlInput; output: ListEmailsDdlOutput };
+  list_external_id_configurations: { input: ListExternalIdConfigurationsInput; output: ListExternalIdConfigurationsOutput };
+  list_external_id_configurations_ddl: { input: ListExternalIdConfigurationsDdlInput; output: ListExternalIdConfigurationsDdlOutput };
+  list_external_id_mappings: { input: ListExternalIdMappingsInput; output: ListExternalIdMappingsOutput };
+  list_external_id_mappings_ddl: { input: ListExternalIdMappingsDdlInput; output: ListExternalIdMappingsDdlOutput };
   list_groups: { input: ListGroupsInput; output: ListGroupsOutput };
   list_groups_ddl: { input: ListGroupsDdlInput; output: ListGroupsDdlOutput };
   list_imports: { input: ListImportsInput; output: ListImportsOutput };
@@ -4612,6 +6162,12 @@ export interface Operations {
   list_meetings_ddl: { input: ListMeetingsDdlInput; output: ListMeetingsDdlOutput };
   list_notes: { input: ListNotesInput; output: ListNotesOutput };
   list_notes_ddl: { input: ListNotesDdlInput; output: ListNotesDdlOutput };
+  list_opportunities: { input: ListOpportunitiesInput; output: ListOpportunitiesOutput };
+  list_opportunities_ddl: { input: ListOpportunitiesDdlInput; output: ListOpportunitiesDdlOutput };
+  list_opportunity_people: { input: ListOpportunityPeopleInput; output: ListOpportunityPeopleOutput };
+  list_opportunity_people_ddl: { input: ListOpportunityPeopleDdlInput; output: ListOpportunityPeopleDdlOutput };
+  list_opportunity_stages: { input: ListOpportunityStagesInput; output: ListOpportunityStagesOutput };
+  list_opportunity_stages_ddl: { input: ListOpportunityStagesDdlInput; output: ListOpportunityStagesDdlOutput };
   list_pending_emails: { input: ListPendingEmailsInput; output: ListPendingEmailsOutput };
   list_people: { input: ListPeopleInput; output: ListPeopleOutput };
   list_people_ddl: { input: ListPeopleDdlInput; output: ListPeopleDdlOutput };
@@ -4619,8 +6175,12 @@ export interface Operations {
   list_person_stages_ddl: { input: ListPersonStagesDdlInput; output: ListPersonStagesDdlOutput };
   list_phone_number_assignments: { input: ListPhoneNumberAssignmentsInput; output: ListPhoneNumberAssignmentsOutput };
   list_phone_number_assignments_ddl: { input: ListPhoneNumberAssignmentsDdlInput; output: ListPhoneNumberAssignmentsDdlOutput };
+  list_play_registrations: { input: ListPlayRegistrationsInput; output: ListPlayRegistrationsOutput };
+  list_play_registrations_ddl: { input: ListPlayRegistrationsDdlInput; output: ListPlayRegistrationsDdlOutput };
   list_saved_list_views: { input: ListSavedListViewsInput; output: ListSavedListViewsOutput };
   list_saved_list_views_ddl: { input: ListSavedListViewsDdlInput; output: ListSavedListViewsDdlOutput };
+  list_signal_registrations: { input: ListSignalRegistrationsInput; output: ListSignalRegistrationsOutput };
+  list_signal_registrations_ddl: { input: ListSignalRegistrationsDdlInput; output: ListSignalRegistrationsDdlOutput };
   list_steps: { input: ListStepsInput; output: ListStepsOutput };
   list_steps_ddl: { input: ListStepsDdlInput; output: ListStepsDdlOutput };
   list_successes: { input: ListSuccessesInput; output: ListSuccessesOutput };
@@ -4633,6 +6193,9 @@ export interface Operations {
   list_team_template_attachments: { input: ListTeamTemplateAttachmentsInput; output: ListTeamTemplateAttachmentsOutput };
   list_team_templates: { input: ListTeamTemplatesInput; output: ListTeamTemplatesOutput };
   list_team_templates_ddl: { input: ListTeamTemplatesDdlInput; output: ListTeamTemplatesDdlOutput };
+  list_transcription_sentences: { input: ListTranscriptionSentencesInput; output: ListTranscriptionSentencesOutput };
+  list_transcriptions: { input: ListTranscriptionsInput; output: ListTranscriptionsOutput };
+  list_transcriptions_ddl: { input: ListTranscriptionsDdlInput; output: ListTranscriptionsDdlOutput };
   list_unlinked_call_data_records_ddl: { input: ListUnlinkedCallDataRecordsDdlInput; output: ListUnlinkedCallDataRecordsDdlOutput };
   list_users: { input: ListUsersInput; output: ListUsersOutput };
   list_users_ddl: { input: ListUsersDdlInput; output: ListUsersDdlOutput };
@@ -4658,14 +6221,18 @@ export interface Operations {
   poll_cadences: { input: PollCadencesInput; output: PollCadencesOutput };
   poll_call_data_records: { input: PollCallDataRecordsInput; output: PollCallDataRecordsOutput };
   poll_calls: { input: PollCallsInput; output: PollCallsOutput };
+  poll_conversations: { input: PollConversationsInput; output: PollConversationsOutput };
   poll_crm_activities: { input: PollCrmActivitiesInput; output: PollCrmActivitiesOutput };
   poll_email_templates: { input: PollEmailTemplatesInput; output: PollEmailTemplatesOutput };
   poll_emails: { input: PollEmailsInput; output: PollEmailsOutput };
   poll_notes: { input: PollNotesInput; output: PollNotesOutput };
+  poll_opportunities: { input: PollOpportunitiesInput; output: PollOpportunitiesOutput };
   poll_people: { input: PollPeopleInput; output: PollPeopleOutput };
+  poll_signal_registrations: { input: PollSignalRegistrationsInput; output: PollSignalRegistrationsOutput };
   poll_steps: { input: PollStepsInput; output: PollStepsOutput };
   poll_successes: { input: PollSuccessesInput; output: PollSuccessesOutput };
   poll_team_templates: { input: PollTeamTemplatesInput; output: PollTeamTemplatesOutput };
+  poll_transcriptions: { input: PollTranscriptionsInput; output: PollTranscriptionsOutput };
   raw_http_request: { input: RawHttpRequestInput; output: RawHttpRequestOutput };
   step_created: { input: StepCreatedInput; output: StepCreatedOutput };
   step_deleted: { input: StepDeletedInput; output: StepDeletedOutput };
@@ -4678,14 +6245,18 @@ export interface Operations {
   update_account: { input: UpdateAccountInput; output: UpdateAccountOutput };
   update_bulk_job: { input: UpdateBulkJobInput; output: UpdateBulkJobOutput };
   update_custom_field: { input: UpdateCustomFieldInput; output: UpdateCustomFieldOutput };
+  update_group: { input: UpdateGroupInput; output: UpdateGroupOutput };
   update_import: { input: UpdateImportInput; output: UpdateImportOutput };
   update_meeting: { input: UpdateMeetingInput; output: UpdateMeetingOutput };
   update_meeting_setting: { input: UpdateMeetingSettingInput; output: UpdateMeetingSettingOutput };
   update_note: { input: UpdateNoteInput; output: UpdateNoteOutput };
+  update_opportunity_stage: { input: UpdateOpportunityStageInput; output: UpdateOpportunityStageOutput };
   update_pending_email: { input: UpdatePendingEmailInput; output: UpdatePendingEmailOutput };
   update_person: { input: UpdatePersonInput; output: UpdatePersonOutput };
   update_person_stage: { input: UpdatePersonStageInput; output: UpdatePersonStageOutput };
+  update_play_registration: { input: UpdatePlayRegistrationInput; output: UpdatePlayRegistrationOutput };
   update_saved_list_view: { input: UpdateSavedListViewInput; output: UpdateSavedListViewOutput };
+  update_signal_registration: { input: UpdateSignalRegistrationInput; output: UpdateSignalRegistrationOutput };
   update_task: { input: UpdateTaskInput; output: UpdateTaskOutput };
   update_user: { input: UpdateUserInput; output: UpdateUserOutput };
   update_webhook_subscription: { input: UpdateWebhookSubscriptionInput; output: UpdateWebhookSubscriptionOutput };

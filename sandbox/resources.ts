@@ -4,6 +4,7 @@
 import type { Resource } from './collection.js';
 import { accounts, imports, notes, people, tasks } from './resources-crm.js';
 import { CURRENT_RESOURCES } from './resources-current.js';
+import { NEWEST_RESOURCES } from './resources-newest.js';
 import {
   accountStages,
   accountTiers,
@@ -57,4 +58,5 @@ export const RESOURCES: Resource[] = [
   tasks,
   ...CURRENT_RESOURCES,
   webhookSubscriptions,
+  ...NEWEST_RESOURCES,
 ];

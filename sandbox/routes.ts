@@ -6,6 +6,7 @@ import { BULK_ROUTES } from './bulk.js';
 import { createAction, deleteAction, getAction, listRecords, updateAction } from './collection.js';
 import { SPECIAL_ROUTES, type RouteDef } from './handlers.js';
 import { CURRENT_ROUTES } from './handlers-current.js';
+import { NEWEST_ROUTES } from './handlers-newest.js';
 import { RESOURCES } from './resources.js';
 
 export interface Route extends RouteDef {
@@ -13,7 +14,7 @@ export interface Route extends RouteDef {
 }
 
 export function buildRoutes(): Route[] {
-  const defs: RouteDef[] = [...SPECIAL_ROUTES, ...BULK_ROUTES, ...CURRENT_ROUTES];
+  const defs: RouteDef[] = [...SPECIAL_ROUTES, ...BULK_ROUTES, ...CURRENT_ROUTES, ...NEWEST_ROUTES];
   for (const res of RESOURCES) {
     const alias = res.jsonAlias !== false;
     const one = `${res.path}/:id`;

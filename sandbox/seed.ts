@@ -4,6 +4,7 @@
 
 import { currentApiRecords } from './seed-current.js';
 import { sampleRecords } from './seed-samples.js';
+import { newestApiRecords } from './seed-newest.js';
 import type { SandboxSeed } from './store.js';
 
 /** 2024-03-01 10:00:00.123456 (US/Eastern, winter offset) -> ISO with microseconds. */
@@ -330,9 +331,9 @@ export const defaultSeed: SandboxSeed = {
   ],
 };
 
-// The current API's new resources (seed-current.ts) and the records the operations' sample inputs name
-// (seed-samples.ts), appended to the default seed.
-for (const extra of [currentApiRecords, sampleRecords]) {
+// The current API's new resources (seed-current.ts), the newest resources (seed-newest.ts) and the records the
+// operations' sample inputs name (seed-samples.ts), appended to the default seed.
+for (const extra of [currentApiRecords, newestApiRecords, sampleRecords]) {
   for (const [name, records] of Object.entries(extra) as Array<[keyof SandboxSeed, unknown[]]>) {
     (defaultSeed as Record<string, unknown>)[name] = [...((defaultSeed[name] as unknown[] | undefined) ?? []), ...records];
   }

@@ -3,6 +3,7 @@
 // the `_href` links are added when a record is rendered (they depend on the sandbox URL).
 
 import { CURRENT_COLLECTIONS } from './collections-current.js';
+import { NEWEST_COLLECTIONS } from './collections-newest.js';
 import { HashIndex, hashKeys, OrderedIndex, type HashMode } from './indexes.js';
 import { templateFor } from './shapes.js';
 
@@ -36,6 +37,7 @@ export const COLLECTIONS = [
   'bulk_job_results',
   ...CURRENT_COLLECTIONS,
   'webhook_subscriptions',
+  ...NEWEST_COLLECTIONS,
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -14,9 +14,9 @@ afterAll(() => nock.enableNetConnect());
 const fetched = ddlOperations.filter(({ operation }) => operation.kind === 'ddl' && operation.paging !== 'static' && hasSample(operation.name, 'api-response.json'));
 const paged = fetched.filter(({ operation }) => (operation as DdlOperation).paging === 'pages');
 
-/** The sample page's records again with new ids, names and guids, as a second page would bring. */
+/** The sample page's records again with new ids (numbers, or UUIDs with a suffix), names and guids, as a second page would bring. */
 const secondPage = (records: Array<Record<string, unknown>>) =>
-  records.map((record) => ({ ...record, id: Number(record.id) + 100_000, ...(typeof record.name === 'string' ? { name: `${record.name} II` } : {}), ...(typeof record.guid === 'string' ? { guid: `${record.guid}-2` } : {}) }));
+  records.map((record) => ({ ...record, id: typeof record.id === 'string' && !/^\d+$/.test(record.id) ? `${record.id}-2` : Number(record.id) + 100_000, ...(typeof record.name === 'string' ? { name: `${record.name} II` } : {}), ...(typeof record.guid === 'string' ? { guid: `${record.guid}-2` } : {}) }));
 
 const expectedChoices = (operation: DdlOperation, records: Array<Record<string, unknown>>): Choice[] => {
   const unique = new Map<string, Choice>();

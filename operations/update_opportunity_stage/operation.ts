@@ -1,0 +1,10 @@
+import { defineOperation } from '../../connector/operation.js';
+
+export default defineOperation({
+  name: 'update_opportunity_stage',
+  title: "Update opportunity stage",
+  description: "Renames or reorders an opportunity stage. Teams with Salesforce, Dynamics or HubSpot can only read opportunities through the API; changes are made in the CRM.",
+  method: 'PUT',
+  path: '/v2/opportunity_stages/{opportunity_stage_id}',
+  forbiddenHint: "Changing opportunity stages and opportunity people needs the opportunities:write scope and a team without a connected CRM (Salesforce, Dynamics and HubSpot teams can only read opportunities): ask a SalesLoft admin.",
+});

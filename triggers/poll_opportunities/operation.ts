@@ -1,0 +1,11 @@
+import { defineTrigger } from '../../connector/operation.js';
+
+export default defineTrigger({
+  name: 'poll_opportunities',
+  title: 'New or updated opportunities',
+  description:
+    'Returns the opportunities created or updated since the previous poll, each marked created or updated, and the state to pass to the next poll. The first poll without a state returns nothing and starts from now (or from since).',
+  delivery: 'poll',
+  resource: 'opportunity',
+  list: 'list_opportunities',
+});

@@ -30,3 +30,18 @@ export const readInput = (text: string | undefined): Record<string, unknown> => 
   if (!input || typeof input !== 'object' || Array.isArray(input)) throw new UsageError('--input must be a JSON object such as {"person_id": 1}.');
   return input as Record<string, unknown>;
 };
+
+/** Resolves when a long-running command should stop: Ctrl-C (SIGINT), SIGTERM, or `stop` aborting (tests). */
+export const untilStopped = (stop?: AbortSignal): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      stop?.removeEventListener('abort', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+    if (stop?.aborted) done();
+    else stop?.addEventListener('abort', done);
+  });

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CliIO } from './cli.js';
+import { untilStopped } from './cli-args.js';
 import { ConnectorError } from './errors.js';
 import { registerSecret } from './secrets.js';
 import { createConnector } from './runner.js';
@@ -136,18 +137,7 @@ export const runListen = async (args: string[], io: CliIO, stop?: AbortSignal): 
   }
 
   io.err('ready: each verified delivery is printed as one JSON line; Ctrl-C stops (and unsubscribes).');
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      stop?.removeEventListener('abort', done);
-      resolve();
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-    if (stop?.aborted) done();
-    else stop?.addEventListener('abort', done);
-  });
+  await untilStopped(stop);
   await unsubscribe();
   await closeServer();
   return 0;

@@ -1,6 +1,7 @@
 // `salesloft-connector playground [--port N]`: serves the playground page until SIGINT or SIGTERM.
 
 import type { CliIO } from '../connector/cli.js';
+import { untilStopped } from '../connector/cli-args.js';
 import { startPlayground } from './server.js';
 
 export const playgroundUsage = `Usage: salesloft-connector playground [--port N]
@@ -35,18 +36,7 @@ export const runPlayground = async (args: string[], io: CliIO, stop?: AbortSigna
       ? `runs go to an embedded sandbox at ${playground.target.baseUrl}`
       : `runs go to SalesLoft at ${playground.target.baseUrl} with the token from SALESLOFT_ACCESS_TOKEN`;
   io.out(`Playground on ${playground.url} (${where}). Stop with Ctrl+C.`);
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      stop?.removeEventListener('abort', done);
-      resolve();
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-    if (stop?.aborted) done();
-    else stop?.addEventListener('abort', done);
-  });
+  await untilStopped(stop);
   await playground.close();
   return 0;
 };

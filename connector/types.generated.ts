@@ -1900,6 +1900,23 @@ data: EmailMissingTags
 [k: string]: unknown
 }
 
+export interface CreateEmailTemplateInput {
+access_token?: AccessToken
+fields: {
+title: string
+subject?: string
+body?: string
+open_tracking?: boolean
+click_tracking?: boolean
+attachment_ids?: number[]
+}
+}
+
+export interface CreateEmailTemplateOutput {
+data: EmailTemplate
+[k: string]: unknown
+}
+
 export interface CreateExternalEmailInput {
 access_token?: AccessToken
 fields: {
@@ -2304,6 +2321,23 @@ idempotency_key?: string
 
 export interface CreateTaskOutput {
 data: Task
+[k: string]: unknown
+}
+
+export interface CreateTeamTemplateInput {
+access_token?: AccessToken
+fields: {
+title: string
+subject?: string
+body?: string
+open_tracking?: boolean
+click_tracking?: boolean
+attachment_ids?: number[]
+}
+}
+
+export interface CreateTeamTemplateOutput {
+data: TeamTemplate
 [k: string]: unknown
 }
 
@@ -5498,6 +5532,26 @@ data: CustomField
 [k: string]: unknown
 }
 
+export interface UpdateEmailTemplateInput {
+access_token?: AccessToken
+email_template_id: RecordId
+fields: {
+title?: string
+subject?: string
+body?: string
+open_tracking?: boolean
+click_tracking?: boolean
+attachment_ids?: number[]
+shared?: boolean
+archived_at?: (string | null)
+}
+}
+
+export interface UpdateEmailTemplateOutput {
+data: EmailTemplate
+[k: string]: unknown
+}
+
 export interface UpdateGroupInput {
 access_token?: AccessToken
 group_id: RecordId
@@ -5792,6 +5846,24 @@ data: Task
 [k: string]: unknown
 }
 
+export interface UpdateTeamTemplateInput {
+access_token?: AccessToken
+team_template_id: (string | number)
+fields: {
+title?: string
+subject?: string
+body?: string
+open_tracking?: boolean
+click_tracking?: boolean
+attachment_ids?: number[]
+}
+}
+
+export interface UpdateTeamTemplateOutput {
+data: TeamTemplate
+[k: string]: unknown
+}
+
 export interface UpdateUserInput {
 access_token?: AccessToken
 user_id: RecordId
@@ -5999,6 +6071,7 @@ export interface Operations {
   create_conversation_call: { input: CreateConversationCallInput; output: CreateConversationCallOutput };
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
   create_email_missing_tags_check: { input: CreateEmailMissingTagsCheckInput; output: CreateEmailMissingTagsCheckOutput };
+  create_email_template: { input: CreateEmailTemplateInput; output: CreateEmailTemplateOutput };
   create_external_email: { input: CreateExternalEmailInput; output: CreateExternalEmailOutput };
   create_external_id_configuration: { input: CreateExternalIdConfigurationInput; output: CreateExternalIdConfigurationOutput };
   create_external_id_mapping: { input: CreateExternalIdMappingInput; output: CreateExternalIdMappingOutput };
@@ -6019,6 +6092,7 @@ export interface Operations {
   create_signal: { input: CreateSignalInput; output: CreateSignalOutput };
   create_signal_registration: { input: CreateSignalRegistrationInput; output: CreateSignalRegistrationOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
+  create_team_template: { input: CreateTeamTemplateInput; output: CreateTeamTemplateOutput };
   create_webhook_subscription: { input: CreateWebhookSubscriptionInput; output: CreateWebhookSubscriptionOutput };
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
   delete_bulk_job: { input: DeleteBulkJobInput; output: DeleteBulkJobOutput };
@@ -6245,6 +6319,7 @@ export interface Operations {
   update_account: { input: UpdateAccountInput; output: UpdateAccountOutput };
   update_bulk_job: { input: UpdateBulkJobInput; output: UpdateBulkJobOutput };
   update_custom_field: { input: UpdateCustomFieldInput; output: UpdateCustomFieldOutput };
+  update_email_template: { input: UpdateEmailTemplateInput; output: UpdateEmailTemplateOutput };
   update_group: { input: UpdateGroupInput; output: UpdateGroupOutput };
   update_import: { input: UpdateImportInput; output: UpdateImportOutput };
   update_meeting: { input: UpdateMeetingInput; output: UpdateMeetingOutput };
@@ -6258,6 +6333,7 @@ export interface Operations {
   update_saved_list_view: { input: UpdateSavedListViewInput; output: UpdateSavedListViewOutput };
   update_signal_registration: { input: UpdateSignalRegistrationInput; output: UpdateSignalRegistrationOutput };
   update_task: { input: UpdateTaskInput; output: UpdateTaskOutput };
+  update_team_template: { input: UpdateTeamTemplateInput; output: UpdateTeamTemplateOutput };
   update_user: { input: UpdateUserInput; output: UpdateUserOutput };
   update_webhook_subscription: { input: UpdateWebhookSubscriptionInput; output: UpdateWebhookSubscriptionOutput };
   upsert_account: { input: UpsertAccountInput; output: UpsertAccountOutput };

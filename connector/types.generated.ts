@@ -1826,6 +1826,37 @@ data: CadenceMembership
 [k: string]: unknown
 }
 
+export interface CreateCalendarEventInput {
+access_token?: AccessToken
+fields: {
+title?: string
+status?: string
+start_time: string
+recurring?: boolean
+recurrence?: string
+organizer?: string
+location?: string
+id?: string
+i_cal_uid?: string
+end_time: string
+description?: string
+canceled_at?: string
+calendar_id: string
+attendees?: {
+name?: string
+email: string
+status?: ("needsAction" | "accepted" | "tentative" | "declined")
+organizer?: boolean
+}[]
+all_day?: boolean
+}
+}
+
+export interface CreateCalendarEventOutput {
+data: CalendarEvent
+[k: string]: unknown
+}
+
 export interface CreateCallInput {
 access_token?: AccessToken
 fields: {
@@ -5518,6 +5549,37 @@ data: BulkJob
 [k: string]: unknown
 }
 
+export interface UpdateCalendarEventInput {
+access_token?: AccessToken
+calendar_event_id: (string | number)
+fields: {
+title?: string
+status?: string
+start_time?: string
+recurring?: boolean
+recurrence?: string
+organizer?: string
+location?: string
+i_cal_uid?: string
+end_time?: string
+description?: string
+canceled_at?: string
+calendar_id?: string
+attendees?: {
+name?: string
+email: string
+status?: ("needsAction" | "accepted" | "tentative" | "declined")
+organizer?: boolean
+}[]
+all_day?: boolean
+}
+}
+
+export interface UpdateCalendarEventOutput {
+data: CalendarEvent
+[k: string]: unknown
+}
+
 export interface UpdateCustomFieldInput {
 access_token?: AccessToken
 custom_field_id: RecordId
@@ -6067,6 +6129,7 @@ export interface Operations {
   create_cadence_export_download: { input: CreateCadenceExportDownloadInput; output: CreateCadenceExportDownloadOutput };
   create_cadence_import: { input: CreateCadenceImportInput; output: CreateCadenceImportOutput };
   create_cadence_membership: { input: CreateCadenceMembershipInput; output: CreateCadenceMembershipOutput };
+  create_calendar_event: { input: CreateCalendarEventInput; output: CreateCalendarEventOutput };
   create_call: { input: CreateCallInput; output: CreateCallOutput };
   create_conversation_call: { input: CreateConversationCallInput; output: CreateConversationCallOutput };
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
@@ -6318,6 +6381,7 @@ export interface Operations {
   task_updated: { input: TaskUpdatedInput; output: TaskUpdatedOutput };
   update_account: { input: UpdateAccountInput; output: UpdateAccountOutput };
   update_bulk_job: { input: UpdateBulkJobInput; output: UpdateBulkJobOutput };
+  update_calendar_event: { input: UpdateCalendarEventInput; output: UpdateCalendarEventOutput };
   update_custom_field: { input: UpdateCustomFieldInput; output: UpdateCustomFieldOutput };
   update_email_template: { input: UpdateEmailTemplateInput; output: UpdateEmailTemplateOutput };
   update_group: { input: UpdateGroupInput; output: UpdateGroupOutput };

@@ -2808,6 +2808,20 @@ data: User
 [k: string]: unknown
 }
 
+export interface GetMeetingRescheduleLinkInput {
+access_token?: AccessToken
+meeting_id: RecordId
+}
+
+export interface GetMeetingRescheduleLinkOutput {
+data: ({
+id?: (number | string | null)
+url?: (string | null)
+[k: string]: unknown
+} | null)
+[k: string]: unknown
+}
+
 export interface GetMimeEmailPayloadInput {
 access_token?: AccessToken
 email_id: RecordId
@@ -6204,6 +6218,7 @@ export interface Operations {
   get_group: { input: GetGroupInput; output: GetGroupOutput };
   get_import: { input: GetImportInput; output: GetImportOutput };
   get_me: { input: GetMeInput; output: GetMeOutput };
+  get_meeting_reschedule_link: { input: GetMeetingRescheduleLinkInput; output: GetMeetingRescheduleLinkOutput };
   get_mime_email_payload: { input: GetMimeEmailPayloadInput; output: GetMimeEmailPayloadOutput };
   get_note: { input: GetNoteInput; output: GetNoteOutput };
   get_opportunity: { input: GetOpportunityInput; output: GetOpportunityOutput };

@@ -181,6 +181,13 @@ function listCalendarEvents(ctx: Ctx): Result {
   return ok({ metadata: listed.metadata, data: listed.data.map((e) => ({ ...e, id: e.event_id ?? String(e.id), event_id: undefined })) });
 }
 
+/** GET /v2/meetings/reschedule_links/{meeting id}: the booked meeting's reschedule link (its answer's shape is not documented). */
+function meetingRescheduleLink(ctx: Ctx): Result {
+  const meeting = ctx.store.get('meetings', ctx.params.id);
+  if (!meeting || meeting.status === 'deleted') throw notFound();
+  return ok({ data: { id: meeting.id, url: `https://meetings.example.com/reschedule/${meeting.id}` } });
+}
+
 /** GET /v2/cadence_exports/{cadence_id}: the cadence's settings and its steps by day. */
 function exportCadence(ctx: Ctx): Result {
   const cadence = ctx.store.get('cadences', ctx.params.id);
@@ -298,6 +305,7 @@ CURRENT_ROUTES.push(
   { method: 'POST', path: 'calendar/events', alias: false, handler: createCalendarEvent },
   { method: 'PUT', path: 'calendar/events/:id', alias: false, handler: updateCalendarEvent },
   { method: 'GET', path: 'calendar/events', alias: false, handler: listCalendarEvents },
+  { method: 'GET', path: 'meetings/reschedule_links/:id', alias: true, handler: meetingRescheduleLink },
   { method: 'GET', path: 'cadence_exports/:id', alias: true, handler: exportCadence },
   { method: 'POST', path: 'cadence_imports', alias: true, handler: importCadence },
   { method: 'POST', path: 'activities', alias: true, handler: createActivity },

@@ -172,6 +172,11 @@ describe('the sandbox serves the current API', () => {
     expect((await failure(run('update_calendar_event', { calendar_event_id: 'evt-missing', fields: { title: 'x' } }))).status).toBe(404);
   });
 
+  test('a meeting reschedule link: for a booked meeting; an unknown meeting is a 404', async () => {
+    expect((await run('get_meeting_reschedule_link', { meeting_id: 1302 })).data).toMatchObject({ id: 1302, url: expect.stringContaining('1302') });
+    expect((await failure(run('get_meeting_reschedule_link', { meeting_id: 999999 }))).status).toBe(404);
+  });
+
   test('saved list views: the view from the list (refused before sending), names unique (422)', async () => {
     const badView = (await failure(run('create_saved_list_view', { fields: { name: 'Deals', view: 'deals' } }))) as unknown as InputError;
     expect(badView).toBeInstanceOf(InputError);

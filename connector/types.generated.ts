@@ -1826,6 +1826,37 @@ data: CadenceMembership
 [k: string]: unknown
 }
 
+export interface CreateCalendarEventInput {
+access_token?: AccessToken
+fields: {
+title?: string
+status?: string
+start_time: string
+recurring?: boolean
+recurrence?: string
+organizer?: string
+location?: string
+id?: string
+i_cal_uid?: string
+end_time: string
+description?: string
+canceled_at?: string
+calendar_id: string
+attendees?: {
+name?: string
+email: string
+status?: ("needsAction" | "accepted" | "tentative" | "declined")
+organizer?: boolean
+}[]
+all_day?: boolean
+}
+}
+
+export interface CreateCalendarEventOutput {
+data: CalendarEvent
+[k: string]: unknown
+}
+
 export interface CreateCallInput {
 access_token?: AccessToken
 fields: {
@@ -1897,6 +1928,23 @@ body?: string
 
 export interface CreateEmailMissingTagsCheckOutput {
 data: EmailMissingTags
+[k: string]: unknown
+}
+
+export interface CreateEmailTemplateInput {
+access_token?: AccessToken
+fields: {
+title: string
+subject?: string
+body?: string
+open_tracking?: boolean
+click_tracking?: boolean
+attachment_ids?: number[]
+}
+}
+
+export interface CreateEmailTemplateOutput {
+data: EmailTemplate
 [k: string]: unknown
 }
 
@@ -2304,6 +2352,23 @@ idempotency_key?: string
 
 export interface CreateTaskOutput {
 data: Task
+[k: string]: unknown
+}
+
+export interface CreateTeamTemplateInput {
+access_token?: AccessToken
+fields: {
+title: string
+subject?: string
+body?: string
+open_tracking?: boolean
+click_tracking?: boolean
+attachment_ids?: number[]
+}
+}
+
+export interface CreateTeamTemplateOutput {
+data: TeamTemplate
 [k: string]: unknown
 }
 
@@ -2740,6 +2805,20 @@ access_token?: AccessToken
 
 export interface GetMeOutput {
 data: User
+[k: string]: unknown
+}
+
+export interface GetMeetingRescheduleLinkInput {
+access_token?: AccessToken
+meeting_id: RecordId
+}
+
+export interface GetMeetingRescheduleLinkOutput {
+data: ({
+id?: (number | string | null)
+url?: (string | null)
+[k: string]: unknown
+} | null)
 [k: string]: unknown
 }
 
@@ -5484,6 +5563,37 @@ data: BulkJob
 [k: string]: unknown
 }
 
+export interface UpdateCalendarEventInput {
+access_token?: AccessToken
+calendar_event_id: (string | number)
+fields: {
+title?: string
+status?: string
+start_time?: string
+recurring?: boolean
+recurrence?: string
+organizer?: string
+location?: string
+i_cal_uid?: string
+end_time?: string
+description?: string
+canceled_at?: string
+calendar_id?: string
+attendees?: {
+name?: string
+email: string
+status?: ("needsAction" | "accepted" | "tentative" | "declined")
+organizer?: boolean
+}[]
+all_day?: boolean
+}
+}
+
+export interface UpdateCalendarEventOutput {
+data: CalendarEvent
+[k: string]: unknown
+}
+
 export interface UpdateCustomFieldInput {
 access_token?: AccessToken
 custom_field_id: RecordId
@@ -5495,6 +5605,26 @@ field_type?: ("person" | "company" | "opportunity")
 
 export interface UpdateCustomFieldOutput {
 data: CustomField
+[k: string]: unknown
+}
+
+export interface UpdateEmailTemplateInput {
+access_token?: AccessToken
+email_template_id: RecordId
+fields: {
+title?: string
+subject?: string
+body?: string
+open_tracking?: boolean
+click_tracking?: boolean
+attachment_ids?: number[]
+shared?: boolean
+archived_at?: (string | null)
+}
+}
+
+export interface UpdateEmailTemplateOutput {
+data: EmailTemplate
 [k: string]: unknown
 }
 
@@ -5792,6 +5922,24 @@ data: Task
 [k: string]: unknown
 }
 
+export interface UpdateTeamTemplateInput {
+access_token?: AccessToken
+team_template_id: (string | number)
+fields: {
+title?: string
+subject?: string
+body?: string
+open_tracking?: boolean
+click_tracking?: boolean
+attachment_ids?: number[]
+}
+}
+
+export interface UpdateTeamTemplateOutput {
+data: TeamTemplate
+[k: string]: unknown
+}
+
 export interface UpdateUserInput {
 access_token?: AccessToken
 user_id: RecordId
@@ -5995,10 +6143,12 @@ export interface Operations {
   create_cadence_export_download: { input: CreateCadenceExportDownloadInput; output: CreateCadenceExportDownloadOutput };
   create_cadence_import: { input: CreateCadenceImportInput; output: CreateCadenceImportOutput };
   create_cadence_membership: { input: CreateCadenceMembershipInput; output: CreateCadenceMembershipOutput };
+  create_calendar_event: { input: CreateCalendarEventInput; output: CreateCalendarEventOutput };
   create_call: { input: CreateCallInput; output: CreateCallOutput };
   create_conversation_call: { input: CreateConversationCallInput; output: CreateConversationCallOutput };
   create_custom_field: { input: CreateCustomFieldInput; output: CreateCustomFieldOutput };
   create_email_missing_tags_check: { input: CreateEmailMissingTagsCheckInput; output: CreateEmailMissingTagsCheckOutput };
+  create_email_template: { input: CreateEmailTemplateInput; output: CreateEmailTemplateOutput };
   create_external_email: { input: CreateExternalEmailInput; output: CreateExternalEmailOutput };
   create_external_id_configuration: { input: CreateExternalIdConfigurationInput; output: CreateExternalIdConfigurationOutput };
   create_external_id_mapping: { input: CreateExternalIdMappingInput; output: CreateExternalIdMappingOutput };
@@ -6019,6 +6169,7 @@ export interface Operations {
   create_signal: { input: CreateSignalInput; output: CreateSignalOutput };
   create_signal_registration: { input: CreateSignalRegistrationInput; output: CreateSignalRegistrationOutput };
   create_task: { input: CreateTaskInput; output: CreateTaskOutput };
+  create_team_template: { input: CreateTeamTemplateInput; output: CreateTeamTemplateOutput };
   create_webhook_subscription: { input: CreateWebhookSubscriptionInput; output: CreateWebhookSubscriptionOutput };
   delete_account: { input: DeleteAccountInput; output: DeleteAccountOutput };
   delete_bulk_job: { input: DeleteBulkJobInput; output: DeleteBulkJobOutput };
@@ -6067,6 +6218,7 @@ export interface Operations {
   get_group: { input: GetGroupInput; output: GetGroupOutput };
   get_import: { input: GetImportInput; output: GetImportOutput };
   get_me: { input: GetMeInput; output: GetMeOutput };
+  get_meeting_reschedule_link: { input: GetMeetingRescheduleLinkInput; output: GetMeetingRescheduleLinkOutput };
   get_mime_email_payload: { input: GetMimeEmailPayloadInput; output: GetMimeEmailPayloadOutput };
   get_note: { input: GetNoteInput; output: GetNoteOutput };
   get_opportunity: { input: GetOpportunityInput; output: GetOpportunityOutput };
@@ -6244,7 +6396,9 @@ export interface Operations {
   task_updated: { input: TaskUpdatedInput; output: TaskUpdatedOutput };
   update_account: { input: UpdateAccountInput; output: UpdateAccountOutput };
   update_bulk_job: { input: UpdateBulkJobInput; output: UpdateBulkJobOutput };
+  update_calendar_event: { input: UpdateCalendarEventInput; output: UpdateCalendarEventOutput };
   update_custom_field: { input: UpdateCustomFieldInput; output: UpdateCustomFieldOutput };
+  update_email_template: { input: UpdateEmailTemplateInput; output: UpdateEmailTemplateOutput };
   update_group: { input: UpdateGroupInput; output: UpdateGroupOutput };
   update_import: { input: UpdateImportInput; output: UpdateImportOutput };
   update_meeting: { input: UpdateMeetingInput; output: UpdateMeetingOutput };
@@ -6258,6 +6412,7 @@ export interface Operations {
   update_saved_list_view: { input: UpdateSavedListViewInput; output: UpdateSavedListViewOutput };
   update_signal_registration: { input: UpdateSignalRegistrationInput; output: UpdateSignalRegistrationOutput };
   update_task: { input: UpdateTaskInput; output: UpdateTaskOutput };
+  update_team_template: { input: UpdateTeamTemplateInput; output: UpdateTeamTemplateOutput };
   update_user: { input: UpdateUserInput; output: UpdateUserOutput };
   update_webhook_subscription: { input: UpdateWebhookSubscriptionInput; output: UpdateWebhookSubscriptionOutput };
   upsert_account: { input: UpsertAccountInput; output: UpsertAccountOutput };

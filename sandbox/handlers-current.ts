@@ -1,6 +1,6 @@
 // Routes of the current API with rules of their own (see handlers.ts for the first ones): account upserts,
 // task counts and bulk rescheduling, cancelling a bulk job and reading its data, meeting settings searches
-// and calendar event upserts.
+// and calendar event writes (create, update, upsert).
 
 import { invalid, listRecords, notFound, ok, Problems, refId, render, toStrings, writeRecord, type Ctx, type Resource, type Result } from './collection.js';
 import type { RouteDef } from './handlers.js';
@@ -110,22 +110,58 @@ function searchMeetingSettings(ctx: Ctx): Result {
   return listRecords(meetingSettings, { ...ctx, query: { ...ctx.body, ...ctx.query } });
 }
 
+const CALENDAR_EVENT_FIELDS = ['calendar_id', 'i_cal_uid', 'title', 'status', 'start_time', 'end_time', 'recurring', 'organizer', 'location', 'description', 'canceled_at', 'attendees', 'all_day'];
+
+/** The event properties a write sets: those of CALENDAR_EVENT_FIELDS the input names. */
+function calendarEventValues(input: Params): Params {
+  const values: Params = {};
+  for (const f of CALENDAR_EVENT_FIELDS) if (Object.hasOwn(input, f)) values[f] = input[f];
+  return values;
+}
+
+function requireEventFields(input: Params, fields: string[]): void {
+  const problems = new Problems();
+  for (const f of fields) if (isBlank(input[f])) problems.add(f, "can't be blank");
+  problems.throwIfAny();
+}
+
+/** A new event of the authenticated user's external calendar; its id is the calendar's (a string). */
+function insertCalendarEvent(ctx: Ctx, values: Params, eventId: string): SandboxRecord {
+  const me = ctx.store.get('users', ctx.store.me);
+  return ctx.store.insert('calendar_events', { ...values, event_id: eventId, user_guid: me?.guid ?? null, provider: 'external', busy: true });
+}
+
 /** POST /v2/calendar/events/upsert: the event is found by calendar_id, id and i_cal_uid, else created. */
 function upsertCalendarEvent(ctx: Ctx): Result {
   const input = ctx.input;
-  const problems = new Problems();
-  for (const f of ['calendar_id', 'id', 'i_cal_uid', 'start_time', 'end_time']) if (isBlank(input[f])) problems.add(f, "can't be blank");
-  problems.throwIfAny();
-  const values: Params = {};
-  for (const f of ['calendar_id', 'i_cal_uid', 'title', 'status', 'start_time', 'end_time', 'recurring', 'organizer', 'location', 'description', 'canceled_at', 'attendees', 'all_day']) {
-    if (Object.hasOwn(input, f)) values[f] = input[f];
-  }
+  requireEventFields(input, ['calendar_id', 'id', 'i_cal_uid', 'start_time', 'end_time']);
+  const values = calendarEventValues(input);
   const same = ctx.store.find('calendar_events', (e) => e.calendar_id === input.calendar_id && e.event_id === input.id && e.i_cal_uid === input.i_cal_uid)[0];
-  const me = ctx.store.get('users', ctx.store.me);
-  const event = same
-    ? ctx.store.update('calendar_events', same.id, values)!
-    : ctx.store.insert('calendar_events', { ...values, event_id: String(input.id), user_guid: me?.guid ?? null, provider: 'external', busy: true });
+  const event = same ? ctx.store.update('calendar_events', same.id, values)! : insertCalendarEvent(ctx, values, String(input.id));
   return ok({ data: renderEvent(event, ctx) });
+}
+
+/** POST /v2/calendar/events: a new event; an id already used in the same calendar is refused. */
+function createCalendarEvent(ctx: Ctx): Result {
+  const input = ctx.input;
+  requireEventFields(input, ['calendar_id', 'start_time', 'end_time']);
+  const eventId = isBlank(input.id) ? `evt-${ctx.store.list('calendar_events').length + 1}-${Date.now()}` : String(input.id);
+  if (ctx.store.find('calendar_events', (e) => e.calendar_id === input.calendar_id && e.event_id === eventId).length > 0) throw invalid({ id: ['has already been taken'] });
+  const values = calendarEventValues(input);
+  if (isBlank(values.i_cal_uid)) values.i_cal_uid = `${eventId}@salesloft`;
+  return ok({ data: renderEvent(insertCalendarEvent(ctx, values, eventId), ctx) });
+}
+
+/** PUT /v2/calendar/events/{id}: the event is found by the calendar's id for it (or the numeric one). */
+function updateCalendarEvent(ctx: Ctx): Result {
+  const id = String(ctx.params.id ?? '');
+  const event = ctx.store.find('calendar_events', (e) => e.event_id === id)[0] ?? ctx.store.get('calendar_events', id);
+  if (!event) throw notFound();
+  const values = calendarEventValues(ctx.input);
+  const problems = new Problems();
+  for (const f of ['calendar_id', 'start_time', 'end_time']) if (Object.hasOwn(values, f) && isBlank(values[f])) problems.add(f, "can't be blank");
+  problems.throwIfAny();
+  return ok({ data: renderEvent(ctx.store.update('calendar_events', event.id, values)!, ctx) });
 }
 
 /** A calendar event as SalesLoft shows it: the calendar's own id (a string), not the sandbox's number. */
@@ -143,6 +179,13 @@ function listCalendarEvents(ctx: Ctx): Result {
   const inWindow: Resource = { ...calendarEvents, visible: (e) => parseTime(e.end_time) >= parseTime(from) && parseTime(e.start_time) <= parseTime(to), filters: [] };
   const listed = listRecords(inWindow, { ...ctx, query: { ...ctx.query, start_time: undefined } }).body as { metadata: unknown; data: Array<Record<string, unknown>> };
   return ok({ metadata: listed.metadata, data: listed.data.map((e) => ({ ...e, id: e.event_id ?? String(e.id), event_id: undefined })) });
+}
+
+/** GET /v2/meetings/reschedule_links/{meeting id}: the booked meeting's reschedule link (its answer's shape is not documented). */
+function meetingRescheduleLink(ctx: Ctx): Result {
+  const meeting = ctx.store.get('meetings', ctx.params.id);
+  if (!meeting || meeting.status === 'deleted') throw notFound();
+  return ok({ data: { id: meeting.id, url: `https://meetings.example.com/reschedule/${meeting.id}` } });
 }
 
 /** GET /v2/cadence_exports/{cadence_id}: the cadence's settings and its steps by day. */
@@ -259,7 +302,10 @@ function recordingSetting(ctx: Ctx): Result {
 CURRENT_ROUTES.push(
   { method: 'POST', path: 'meetings/settings/searches', alias: true, handler: searchMeetingSettings },
   { method: 'POST', path: 'calendar/events/upsert', alias: false, handler: upsertCalendarEvent },
+  { method: 'POST', path: 'calendar/events', alias: false, handler: createCalendarEvent },
+  { method: 'PUT', path: 'calendar/events/:id', alias: false, handler: updateCalendarEvent },
   { method: 'GET', path: 'calendar/events', alias: false, handler: listCalendarEvents },
+  { method: 'GET', path: 'meetings/reschedule_links/:id', alias: true, handler: meetingRescheduleLink },
   { method: 'GET', path: 'cadence_exports/:id', alias: true, handler: exportCadence },
   { method: 'POST', path: 'cadence_imports', alias: true, handler: importCadence },
   { method: 'POST', path: 'activities', alias: true, handler: createActivity },

@@ -2,7 +2,7 @@
 // list views, successes, phone number assignments, call instructions, activity history, CRM users, pending
 // emails, external writes) as configurations of the generic collection mechanism (collection.ts).
 
-import { refId, type Filter, type Resource } from './collection.js';
+import { refId, toStrings, type Ctx, type Filter, type Resource, type WriteSpec } from './collection.js';
 import { isBlank, toBool } from './query.js';
 import { ids, inGuid, inProp, inRef, sorting, std, updatedAt } from './resource-kit.js';
 import type { SandboxRecord } from './store.js';
@@ -11,10 +11,29 @@ import type { SandboxRecord } from './store.js';
 const tagged: Filter = { param: 'tag', kind: 'in', get: (r) => (Array.isArray(r.tags) ? r.tags : []) };
 const groupIds = (r: SandboxRecord): unknown[] => (Array.isArray(r.groups) ? r.groups.map((g) => (g as { id?: unknown }).id) : []);
 
+/** Template writes: the body takes open_tracking/click_tracking, the record shows *_tracking_enabled. */
+const templateWrite = (extraFields: string[], defaults: (ctx: Ctx) => Record<string, unknown>): WriteSpec => ({
+  fields: ['title', 'subject', 'body', ...extraFields],
+  required: ['title'],
+  booleans: extraFields.filter((f) => f === 'shared'),
+  defaults,
+  validate(input, problems, _ctx, existing) {
+    if (existing && Object.hasOwn(input, 'title') && isBlank(input.title)) problems.add('title', "can't be blank");
+  },
+  transform: (input) => {
+    const out: Record<string, unknown> = {};
+    for (const f of ['open_tracking', 'click_tracking']) if (Object.hasOwn(input, f)) out[`${f}_enabled`] = toBool(input[f]) ?? false;
+    if (Object.hasOwn(input, 'attachment_ids')) out.attachment_ids = toStrings(input.attachment_ids).map(Number);
+    return out;
+  },
+  derive: (r) => ({ body_preview: String(r.body ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() }),
+});
+const NO_COUNTS = { sent_emails: 0, views: 0, clicks: 0, replies: 0, bounces: 0 };
+
 export const emailTemplates: Resource = {
   collection: 'email_templates',
   path: 'email_templates',
-  actions: ['list', 'get'],
+  actions: ['list', 'get', 'create', 'update'],
   // Cadence-only and archived templates are listed only when asked for.
   visible: (r, ctx) =>
     (toBool(ctx.query.include_cadence_templates) === true || r.cadence_template !== true) &&
@@ -30,6 +49,8 @@ export const emailTemplates: Resource = {
     { param: 'filter_by_owner', kind: 'bool', get: (r, ctx) => refId('template_owner')(r, ctx) === ctx.store.me },
   ],
   sort: std('last_used_at'),
+  hidden: ['attachment_ids'],
+  write: templateWrite(['shared', 'archived_at'], (ctx) => ({ shared: false, open_tracking_enabled: true, click_tracking_enabled: true, cadence_template: false, counts: NO_COUNTS, template_owner: { id: ctx.store.me }, groups: [], tags: [] })),
 };
 
 export const emailTemplateAttachments: Resource = {
@@ -43,10 +64,12 @@ export const emailTemplateAttachments: Resource = {
 export const teamTemplates: Resource = {
   collection: 'team_templates',
   path: 'team_templates',
-  actions: ['list', 'get'],
+  actions: ['list', 'get', 'create', 'update'],
   visible: (r, ctx) => toBool(ctx.query.include_archived_templates) === true || isBlank(r.archived_at),
   filters: [ids, updatedAt, { param: 'search', kind: 'search', fields: ['title', 'subject'] }, tagged],
   sort: std('last_used_at'),
+  hidden: ['attachment_ids'],
+  write: templateWrite([], () => ({ open_tracking_enabled: true, click_tracking_enabled: true, counts: NO_COUNTS, tags: [] })),
 };
 
 export const teamTemplateAttachments: Resource = {

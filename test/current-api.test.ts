@@ -161,6 +161,22 @@ describe('the sandbox serves the current API', () => {
     expect(listed.data.map((e: Json) => [e.id, e.title])).toEqual([['evt-x', 'Renamed']]);
   });
 
+  test('calendar events: a create lists in its window, a duplicate id is refused (422), an update moves it', async () => {
+    const event = { calendar_id: 'maya.chen@northbeam.io', id: 'evt-new', title: 'Pricing call', start_time: '2024-03-22T15:00:00Z', end_time: '2024-03-22T15:30:00Z' };
+    expect((await run('create_calendar_event', { fields: event })).data).toMatchObject({ id: 'evt-new', i_cal_uid: 'evt-new@salesloft' });
+    expect((await failure(run('create_calendar_event', { fields: event }))).status).toBe(422);
+    const moved = await run('update_calendar_event', { calendar_event_id: 'evt-new', fields: { start_time: '2024-03-25T15:00:00Z', end_time: '2024-03-25T15:30:00Z' } });
+    expect([moved.data.id, moved.data.title, moved.data.start_time]).toEqual(['evt-new', 'Pricing call', '2024-03-25T15:00:00Z']);
+    const listed = await run('list_calendar_events', { start_time: '2024-03-25T00:00:00Z', end_time: '2024-03-26T00:00:00Z' });
+    expect(listed.data.map((e: Json) => e.id)).toEqual(['evt-new']);
+    expect((await failure(run('update_calendar_event', { calendar_event_id: 'evt-missing', fields: { title: 'x' } }))).status).toBe(404);
+  });
+
+  test('a meeting reschedule link: for a booked meeting; an unknown meeting is a 404', async () => {
+    expect((await run('get_meeting_reschedule_link', { meeting_id: 1302 })).data).toMatchObject({ id: 1302, url: expect.stringContaining('1302') });
+    expect((await failure(run('get_meeting_reschedule_link', { meeting_id: 999999 }))).status).toBe(404);
+  });
+
   test('saved list views: the view from the list (refused before sending), names unique (422)', async () => {
     const badView = (await failure(run('create_saved_list_view', { fields: { name: 'Deals', view: 'deals' } }))) as unknown as InputError;
     expect(badView).toBeInstanceOf(InputError);
@@ -185,6 +201,17 @@ describe('the sandbox serves the current API', () => {
     expect(await ids({})).toEqual([1201, 1202]);
     expect(await ids({ include_archived_templates: true, include_cadence_templates: true })).toEqual([1201, 1202, 1203, 1204]);
     expect((await run('list_email_templates_ddl', { search: 'demo' })).result).toEqual([{ text: 'Follow-up after demo', value: 1202 }]);
+  });
+
+  test('templates: a created template is owned by me and listed, a blank title refused before sending; an update keeps the fields left out', async () => {
+    const created = await run('create_email_template', { fields: { title: 'Renewal check-in', subject: 'Renewal', body: '<p>Hi {{first_name}}</p>', click_tracking: false } });
+    expect(created.data).toMatchObject({ title: 'Renewal check-in', template_owner: { id: 1001 }, open_tracking_enabled: true, click_tracking_enabled: false, body_preview: 'Hi {{first_name}}' });
+    expect((await run('list_email_templates', { search: 'renewal' })).data.map((t: Json) => t.id)).toEqual([created.data.id]);
+    const untitled = (await failure(run('create_email_template', { fields: { title: '' } }))) as unknown as InputError;
+    expect(untitled.problems.map((p) => p.path)).toEqual(['fields.title']);
+    const updated = await run('update_team_template', { team_template_id: 1221, fields: { open_tracking: false } });
+    expect(updated.data).toMatchObject({ title: 'Team intro - manufacturing', open_tracking_enabled: false });
+    expect((await run('create_team_template', { fields: { title: 'Security FAQ' } })).data).toMatchObject({ title: 'Security FAQ', counts: { sent_emails: 0 } });
   });
 
   test('activities complete the action; a live feed item is posted once per idempotency key', async () => {

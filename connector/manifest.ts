@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { packageRoot } from './paths.js';
 import { isIdempotent } from './operation.js';
 import type { Registry } from './registry.js';
-import { inlineRefs, isPlainObject, type JsonSchema } from './schema.js';
+import { inlineRefs, isPlainObject, type JsonSchema } from './schema-documents.js';
 
 const { name, version, description } = createRequire(import.meta.url)(join(packageRoot, 'package.json')) as Record<string, string>;
 

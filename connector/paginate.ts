@@ -15,7 +15,7 @@ import { ConfigurationError, ConnectorError } from './errors.js';
 import { observingAnswers, rateLimitOf, type ObservedAnswer } from './observe.js';
 import type { ApiRecord, OperationInput } from './operation.js';
 import type { RegisteredOperation, Registry } from './registry.js';
-import { inlineRefs, type JsonSchema } from './schema.js';
+import { inlineRefs, type JsonSchema } from './schema-documents.js';
 
 /** What paginate needs of a connector: running one operation. */
 export interface OperationRunner {

@@ -2,6 +2,7 @@
 // loaded by cli.ts can use it without importing cli.ts, whose top-level await would deadlock them.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { bounded, ConnectorError } from './errors.js';
 
 export class UsageError extends Error {}
 
@@ -45,3 +46,14 @@ export const untilStopped = (stop?: AbortSignal): Promise<void> =>
     if (stop?.aborted) done();
     else stop?.addEventListener('abort', done);
   });
+
+/** A failed run as the command line words it on stderr (the playground page shows the same text). */
+export const failureText = (error: unknown): string => {
+  if (!(error instanceof ConnectorError)) return `error: unexpected failure: ${bounded(String((error as Error)?.message ?? error), 500)}`;
+  const outcome = error.outcome === 'unknown' ? '\noutcome: unknown - the change may have been applied in SalesLoft; check before running again.' : '';
+  return `error: ${error.message}${outcome}`;
+};
+
+/** The exit code of a failed command: 2 when nothing was sent (input, configuration, a refused request), else 1. */
+export const exitCodeOf = (error: unknown): number =>
+  error instanceof ConnectorError && ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;

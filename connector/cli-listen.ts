@@ -7,8 +7,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CliIO } from './cli.js';
-import { untilStopped } from './cli-args.js';
-import { ConnectorError } from './errors.js';
+import { exitCodeOf, failureText, untilStopped } from './cli-args.js';
 import { registerSecret } from './secrets.js';
 import { createConnector } from './runner.js';
 import { isWebhookEventName, WEBHOOK_EVENT_TYPES } from './webhook-events.js';
@@ -130,10 +129,10 @@ export const runListen = async (args: string[], io: CliIO, stop?: AbortSignal): 
       io.err(`subscribed to ${eventType} (subscription ${String(data.id)}) at ${callbackUrl}`);
     }
   } catch (error) {
-    io.err(`error: ${(error as Error).message}`);
+    io.err(failureText(error));
     await unsubscribe();
     await closeServer();
-    return error instanceof ConnectorError && ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;
+    return exitCodeOf(error);
   }
 
   io.err('ready: each verified delivery is printed as one JSON line; Ctrl-C stops (and unsubscribes).');

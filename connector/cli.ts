@@ -5,8 +5,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { option, readInput, UsageError } from './cli-args.js';
-import { bounded, ConnectorError } from './errors.js';
+import { exitCodeOf, failureText, option, readInput, UsageError } from './cli-args.js';
 import type { Manifest, ManifestOperation } from './manifest.js';
 import { packageRoot } from './paths.js';
 import type { JsonSchema } from './schema.js';
@@ -88,13 +87,6 @@ const describeOperation = (operation: ManifestOperation): string => {
   ].join('\n');
 };
 
-/** A failed run as the command line words it on stderr (the playground page shows the same text). */
-export const failureText = (error: unknown): string => {
-  if (!(error instanceof ConnectorError)) return `error: unexpected failure: ${bounded(String((error as Error)?.message ?? error), 500)}`;
-  const outcome = error.outcome === 'unknown' ? '\noutcome: unknown - the change may have been applied in SalesLoft; check before running again.' : '';
-  return `error: ${error.message}${outcome}`;
-};
-
 /** Runs the command line; resolves to the exit code. */
 export const main = async (args: string[], io: CliIO): Promise<number> => {
   const [command, ...rest] = args;
@@ -162,7 +154,7 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
       return 2;
     }
     io.err(failureText(error));
-    return error instanceof ConnectorError && ['input', 'configuration', 'refused'].includes(error.kind) ? 2 : 1;
+    return exitCodeOf(error);
   }
 };
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { failureText } from '../connector/cli.js';
+import { failureText } from '../connector/cli-args.js';
 import { ApiError, ConnectorError, InputError } from '../connector/errors.js';
 import { buildManifest } from '../connector/manifest.js';
 import { packageRoot } from '../connector/paths.js';

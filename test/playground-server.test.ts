@@ -1,7 +1,12 @@
 // The playground's server without a browser: its JSON endpoints against the embedded sandbox, the
 // errors worded as the CLI words them, the token kept on the server, and only its own page answered.
 
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { main } from '../connector/cli.js';
+import { packageRoot } from '../connector/paths.js';
 import { startPlayground, type Playground } from '../playground/server.js';
 import { runPlayground } from '../playground/cli.js';
 import type { ManifestReply, RunReply } from '../playground/protocol.js';
@@ -177,4 +182,24 @@ describe('salesloft-connector playground', () => {
       expect([args, code, err.join('\n')]).toEqual([args, 2, expect.stringMatching(/^error: (--port needs a whole number from 0 to 65535|unknown option --open)\.\nUsage: salesloft-connector playground/)]);
     }
   });
+});
+
+test('as a real process: `salesloft-connector playground` serves the page on loopback until Ctrl-C', async () => {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.SALESLOFT_ACCESS_TOKEN;
+  const child = spawn(process.execPath, [join(packageRoot, 'dist', 'connector', 'cli.js'), 'playground', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let url = '';
+    for await (const line of createInterface({ input: child.stdout! })) {
+      url = /Playground on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1] ?? '';
+      if (url) break;
+    }
+    expect(url).not.toBe('');
+    const page = await fetch(url);
+    expect([page.status, await page.text()]).toEqual([200, expect.stringContaining('<html')]);
+    child.kill('SIGINT');
+    expect((await once(child, 'exit'))[0]).toBe(0);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
 });

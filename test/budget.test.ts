@@ -72,17 +72,21 @@ describe('shared budget', () => {
   });
 
   test("SalesLoft's remaining figure raises the shared count (another integration spent part of the budget)", async () => {
-    // Start at the beginning of a window so the other integration's requests, the sandbox's figure and the
-    // shared count all describe the same one.
-    while (Date.now() % windowMs > windowMs / 4) await new Promise((resolve) => setTimeout(resolve, 20));
-    const key = `${budgetKey(token)}:${Math.floor(Date.now() / windowMs)}`;
-    for (let index = 0; index < 15; index += 1) await fetch(`${sandbox.url}/v2/people/3001`, { headers: { authorization: 'Bearer other-integration' } });
-    await worker().run('get_person', { person_id: 3001 });
-    // The correction is written to Redis after the answer is handed back: wait for it (bounded), not a fixed time.
+    // The other integration's requests, the sandbox's figure and the shared count must all describe one window: start at
+    // the beginning of one, and when a loaded machine carries the scenario past its end, play it again in a fresh window.
     let shared = 0;
-    for (let tries = 0; tries < 100 && shared < 16; tries += 1) {
-      shared = Number(await client.get(key));
-      if (shared < 16) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let attempt = 0; attempt < 5 && shared < 16; attempt += 1) {
+      await client.flushall();
+      while (Date.now() % windowMs > windowMs / 4) await new Promise((resolve) => setTimeout(resolve, 20));
+      const window = Math.floor(Date.now() / windowMs);
+      for (let index = 0; index < 15; index += 1) await fetch(`${sandbox.url}/v2/people/3001`, { headers: { authorization: 'Bearer other-integration' } });
+      await worker().run('get_person', { person_id: 3001 });
+      // The correction is written to Redis after the answer is handed back: wait for it (bounded), not a fixed time.
+      for (let tries = 0; tries < 100 && shared < 16 && Math.floor(Date.now() / windowMs) === window; tries += 1) {
+        shared = Number(await client.get(`${budgetKey(token)}:${window}`));
+        if (shared < 16) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      if (shared < 16) await new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs)));
     }
     expect(shared).toBeGreaterThanOrEqual(16);
   });

@@ -45,23 +45,32 @@ describe('shared budget', () => {
     return connector;
   };
 
-  test('three connectors sending 60 runs at once share one budget: every run succeeds, no window is granted more than the budget', async () => {
-    const workers = [worker(), worker(), worker()];
-    const started = Date.now();
+  const sixtyRunsOnThree = async (options: Parameters<typeof createConnector>[0] = {}) => {
+    statuses.length = 0;
+    const workers = [worker(options), worker(options), worker(options)];
     const results = await Promise.all(Array.from({ length: 60 }, (_, index) => workers[index % 3].run('get_person', { person_id: 3001 })));
     expect(results).toHaveLength(60);
-    expect(budgetLog.filter((line) => /Redis/.test(line))).toEqual([]);
     expect(statuses.filter((status) => status === 200)).toHaveLength(60);
+    return statuses.filter((status) => status === 429).length;
+  };
+
+  test('three connectors sending 60 runs at once share one budget: every run succeeds, no window is granted more than the budget', async () => {
+    const started = Date.now();
+    const refusedShared = await sixtyRunsOnThree();
+    // 60 calls at 20 a window need the third window at least.
+    expect(Date.now() - started).toBeGreaterThan(windowMs);
+    expect(budgetLog.filter((line) => /Redis/.test(line))).toEqual([]);
     // The shared count granted at most the budget in every window...
     const counts = await Promise.all((await client.keys(`${budgetKey(token)}:*`)).map((key) => client.get(key)));
     expect(counts.length).toBeGreaterThan(0);
     expect(counts.every((count) => Number(count) <= budget)).toBe(true);
-    // ...so only requests delayed across a window boundary (this process also hosts the sandbox) draw a 429;
-    // three connectors pacing alone would draw about 40.
-    expect(statuses.filter((status) => status === 429).length).toBeLessThan(budget);
-    // 60 calls at 20 a window need the third window at least.
-    expect(Date.now() - started).toBeGreaterThan(windowMs);
-  }, 20_000);
+    // ...so only a request that reached the sandbox after its window ended draws a 429 (this process hosts the sandbox
+    // too, and a loaded machine delays some). Three connectors pacing alone, measured in the same run, send 60 at once:
+    // 40 of them refused in the first window alone, whatever the load (about 100 in all, measured here).
+    const refusedAlone = await sixtyRunsOnThree({ redisUrl: undefined });
+    expect(refusedAlone).toBeGreaterThanOrEqual(40);
+    expect(refusedShared).toBeLessThan(refusedAlone / 2);
+  });
 
   test('the key is a hash of the credentials, never the token', async () => {
     await worker().run('get_person', { person_id: 3001 });

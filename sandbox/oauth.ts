@@ -65,6 +65,12 @@ export class SandboxOAuth {
     return tokens;
   }
 
+  /** Ends an access token's life now, as its lifetime would: tests reach expiry without waiting for a clock. */
+  expire(accessToken: string): void {
+    const issued = this.accessTokens.get(accessToken);
+    if (issued) issued.expiresAt = 0;
+  }
+
   /** Whether an API request's Bearer token is one this endpoint issued and is still valid. */
   accepts(token: string): boolean {
     const issued = this.accessTokens.get(token);

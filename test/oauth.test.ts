@@ -14,7 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('OAuth against the sandbox', () => {
   let sandbox: Sandbox;
   beforeEach(async () => {
-    sandbox = await startSandbox({ oauth: { accessTokenLifetimeMs: 800, requireIssuedTokens: true, clients: { [clientId]: clientSecret } } });
+    sandbox = await startSandbox({ oauth: { requireIssuedTokens: true, clients: { [clientId]: clientSecret } } });
   });
   afterEach(() => sandbox.close());
 
@@ -29,14 +29,14 @@ describe('OAuth against the sandbox', () => {
     const connector = connectorWith({
       refreshToken: first.refresh_token,
       accessToken: first.access_token,
-      expiresAt: Date.now() + 800,
+      expiresAt: Date.now(),
       onTokens: async (tokens) => {
         await sleep(30); // a slow store: nothing may use the new token meanwhile
         stored.push(tokens);
         apiRequestsWhenStored = bearers().length;
       },
     });
-    await sleep(850);
+    sandbox.oauth.expire(first.access_token);
     const results = await Promise.all(Array.from({ length: 20 }, (_, index) => connector.run('get_person', { person_id: 3001 + (index % 5) })));
 
     expect(results.every((result) => (result as { data: { id: number } }).data.id > 0)).toBe(true);
@@ -50,9 +50,9 @@ describe('OAuth against the sandbox', () => {
   test('runs that meet a 401 with a token thought valid refresh once, and each is sent again once', async () => {
     const first = sandbox.oauth.issue(clientId);
     const stored: TokenSet[] = [];
-    // The connector is told the token lives an hour; the server expires it after 800 ms.
+    // The connector is told the token lives an hour; the server ends it now (revoked, or a clock ahead of ours).
     const connector = connectorWith({ refreshToken: first.refresh_token, accessToken: first.access_token, expiresAt: Date.now() + 3_600_000, onTokens: (tokens) => void stored.push(tokens) });
-    await sleep(850);
+    sandbox.oauth.expire(first.access_token);
     const results = await Promise.all(Array.from({ length: 20 }, () => connector.run('list_people', { per_page: 2 })));
 
     expect(results).toHaveLength(20);
@@ -93,7 +93,7 @@ describe('OAuth against the sandbox', () => {
     const stored: TokenSet[] = [];
     const connector = connectorWith({ onTokens: (tokens) => void stored.push(tokens) });
     await connector.run('get_person', { person_id: 3001 });
-    await sleep(850);
+    sandbox.oauth.expire(stored[0].accessToken);
     await connector.run('get_person', { person_id: 3002 });
     expect(sandbox.oauth.tokenRequests).toEqual([
       { grantType: 'client_credentials', granted: true },

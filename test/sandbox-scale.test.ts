@@ -186,7 +186,8 @@ describe('lost answers', () => {
 
 describe('bulk jobs in the background', () => {
   test('processed, errors and state advance while the client polls; results appear once done', async () => {
-    await withSandbox({ bulk: { chunkSize: 2, intervalMs: 25 } }, async (sb) => {
+    // A slice every 150 ms: a poll (two requests) fits between slices even on a loaded machine.
+    await withSandbox({ bulk: { chunkSize: 2, intervalMs: 150 } }, async (sb) => {
       const job = (await call(sb, 'POST', '/v2/bulk_jobs', { type: 'person/upsert' })).body.data;
       const data = Array.from({ length: 10 }, (_, i) => (i % 4 === 3 ? { upsert_key: 'email_address', first_name: 'No email' } : { upsert_key: 'email_address', email_address: `bg${i}@example.com` }));
       await call(sb, 'POST', `/v2/bulk_jobs/${job.id}/job_data`, { data });

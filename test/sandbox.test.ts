@@ -343,11 +343,12 @@ describe('auth and rate limit', () => {
 
   test('the budget refills when the window passes', async () => {
     // Windows are aligned on multiples of windowMs: call until one window is exhausted, then wait for the next.
-    await withSandbox({ rateLimit: { budget: 1, windowMs: 50 } }, async (_sb, call) => {
+    const windowMs = 500;
+    await withSandbox({ rateLimit: { budget: 1, windowMs } }, async (_sb, call) => {
       const statuses: number[] = [];
       while (!statuses.includes(429) && statuses.length < 10) statuses.push((await call('GET', '/v2/tags')).status);
       expect(statuses).toContain(429);
-      await new Promise((r) => setTimeout(r, 60));
+      await new Promise((r) => setTimeout(r, windowMs - (Date.now() % windowMs) + 5));
       expect((await call('GET', '/v2/tags')).status).toBe(200);
     });
   });
@@ -621,8 +622,10 @@ describe('faults', () => {
   });
 
   test('latency delays answers', async () => {
-    await withSandbox({ faults: { latencyMs: 5 } }, async (_s, call) => {
+    await withSandbox({ faults: { latencyMs: 60 } }, async (_s, call) => {
+      const started = Date.now();
       expect((await call('GET', '/v2/me')).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(55); // a lower bound: timers may fire a millisecond early
     });
   });
 });

@@ -60,7 +60,7 @@ const changes: Record<string, Change> = {
     await c.run('create_bulk_job_data', { bulk_jobs_id: job.id, fields: { data: [{ email_address: 'bulk.one@example.com', upsert_key: 'email_address' }] } });
     await c.run('update_bulk_job', { bulk_jobs_id: job.id, fields: { ready_to_execute: true } });
     // The sandbox processes an executing job in the background.
-    for (let read = 0; read < 200 && ((await c.run('get_bulk_job', { bulk_jobs_id: job.id })) as Json).data.state !== 'done'; read++) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (((await c.run('get_bulk_job', { bulk_jobs_id: job.id })) as Json).data.state !== 'done') await new Promise((resolve) => setTimeout(resolve, 10));
     return Number(job.id);
   },
   cadence_created: async (_c, s) => s.store.insert('cadences', { name: 'Webinar follow-up' }).id,

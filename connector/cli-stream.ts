@@ -12,6 +12,7 @@ import type { CliIO } from './cli.js';
 import type { WalkStats } from './paginate.js';
 import type { PollResult } from './poll.js';
 import { createConnector } from './runner.js';
+import { maskSecretFields } from './secrets.js';
 
 /** Where progress is drawn: stderr when it is a terminal; tests give a stream of their own. */
 export interface StreamIO extends CliIO {
@@ -57,7 +58,7 @@ export const runAll = async (args: string[], io: StreamIO): Promise<number> => {
   });
   try {
     for await (const record of walk) {
-      io.out(JSON.stringify(record));
+      io.out(JSON.stringify(maskSecretFields(record)));
       // A slow reader of a pipe holds the walk back instead of the records piling up in memory.
       if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
     }
@@ -87,7 +88,7 @@ export const runPollCommand = async (args: string[], io: StreamIO): Promise<numb
   const result = (await connectorFor(args, io).run(name as never, input as never)) as PollResult;
   // Printed before the state is saved: if this stops midway, the next poll prints these changes again
   // rather than losing them.
-  for (const change of result.records) io.out(JSON.stringify(change));
+  for (const change of result.records) io.out(JSON.stringify(maskSecretFields(change)));
   // Written whole, then renamed over the old file: an interrupted write never leaves half a state.
   writeFileSync(`${stateFile}.tmp`, `${JSON.stringify(result.state)}\n`);
   renameSync(`${stateFile}.tmp`, stateFile);

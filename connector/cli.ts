@@ -126,10 +126,10 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         if (!name || name.startsWith('--')) throw new UsageError('run needs an operation name: see `salesloft-connector ops`.');
         if (rest.includes('--all')) return await (await import('./cli-stream.js')).runAll(rest, io);
         const input = readInput(option(rest, '--input'));
-        const { createConnector } = await import('./runner.js');
+        const [{ createConnector }, { maskSecretFields }] = await Promise.all([import('./runner.js'), import('./secrets.js')]);
         const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
         try {
-          io.out(JSON.stringify(await connector.runByName(name, input), null, 2));
+          io.out(JSON.stringify(maskSecretFields(await connector.runByName(name, input)), null, 2));
         } finally {
           await connector.close(); // the shared budget's Redis connection (SALESLOFT_REDIS_URL), if any
         }

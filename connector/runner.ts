@@ -21,7 +21,7 @@ import { createPaginator, type ListRecord, type PaginateOptions, type Paginator 
 import { runPoll } from './poll.js';
 import { backoffMs, mayRetryStatus, mayRetryTransport, neverSent, rateLimitWaitMs, retryAfterSeconds, systemClock, type Clock, type RetryOptions } from './retry.js';
 import { shapeProblems, toProblems } from './problems.js';
-import { redact, registerSecret } from './secrets.js';
+import { redact, registerSecret, registerSecretFields } from './secrets.js';
 import type { OperationName, Operations } from './types.generated.js';
 // recipes: OAuth sessions, the team's rate budget and bulk jobs (connector/auth, connector/budget, connector/bulk).
 import { oauthSession, type OAuthOptions, type OAuthSession } from './auth/oauth.js';
@@ -398,6 +398,7 @@ export class Connector {
   private async execute(entry: RegisteredOperation, validate: ValidateFunction, run: Run, input: OperationInput): Promise<unknown> {
     const { name } = run;
     this.checkInput(entry, validate, input);
+    registerSecretFields(input);
     const { operation } = entry;
     if (operation.kind === 'trigger' && operation.delivery !== 'poll') {
       throw new ConfigurationError(

@@ -126,3 +126,29 @@ export const redactDeep = <T>(value: T, depth = 0): T => {
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1)) as T;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactDeep(item, depth + 1)])) as T;
 };
+
+/**
+ * Record fields that hold a credential wherever they appear: a webhook subscription's signing key and
+ * OAuth tokens. Given in an input they are registered (an error never echoes them); in printed output
+ * (CLI, playground) their values are masked. The typed API returns them as SalesLoft sent them.
+ */
+export const secretFields: ReadonlySet<string> = new Set(['callback_token', 'access_token', 'refresh_token', 'client_secret']);
+
+/** Registers the secret fields of an operation input, at its top level and in its `fields`. */
+export const registerSecretFields = (input: Record<string, unknown>): void => {
+  const fields = input.fields && typeof input.fields === 'object' ? (input.fields as Record<string, unknown>) : undefined;
+  for (const name of secretFields) {
+    registerSecret(input[name] as string | undefined);
+    if (fields) registerSecret(fields[name] as string | undefined);
+  }
+};
+
+/** A copy to print, with the value of every secret field replaced by `[redacted]`; depth-bounded for safety. */
+export const maskSecretFields = <T>(value: T, depth = 0): T => {
+  if (!value || typeof value !== 'object') return value;
+  if (depth > 32) return '[too deep to show]' as T;
+  if (Array.isArray(value)) return value.map((item) => maskSecretFields(item, depth + 1)) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, secretFields.has(key) && typeof item === 'string' && item ? '[redacted]' : maskSecretFields(item, depth + 1)]),
+  ) as T;
+};

@@ -13,7 +13,7 @@ import { buildManifest } from '../connector/manifest.js';
 import { packageRoot } from '../connector/paths.js';
 import { loadRegistry, type Registry } from '../connector/registry.js';
 import { createConnector, defaultBaseUrl } from '../connector/runner.js';
-import { redact, registerSecret } from '../connector/secrets.js';
+import { maskSecretFields, redact, registerSecret } from '../connector/secrets.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
 import type { ManifestReply, PlaygroundOperation, RunFailure, RunReply, RunRequest, Schema, SentRequest } from './protocol.js';
 
@@ -162,7 +162,7 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
     const sent = (): SentRequest[] => (sandbox ? sandbox.requests.slice(before ? sandbox.requests.lastIndexOf(before) + 1 : 0).map(redactAuthorization) : []);
     try {
       const output = await connector.runByName(operation, given);
-      return { requests: sent(), log, output };
+      return { requests: sent(), log, output: maskSecretFields(output) };
     } catch (error) {
       return { requests: sent(), log, error: failureOf(error, inputSchemaOf(operation)) };
     }

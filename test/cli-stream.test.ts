@@ -131,3 +131,17 @@ test('describe says what a polling trigger reads and how to run it', async () =>
   expect(code).toBe(0);
   expect(out.join('\n')).toMatch(/\(poll_people, poll trigger\)\n.*\nReads: list_people, by updated_at .*salesloft-connector poll poll_people --state-file FILE/);
 });
+
+test("a webhook subscription's callback token (its signing key) is printed as [redacted] by run and run --all", async () => {
+  const callbackToken = 'sub-signing-key-8f3a61c2d9';
+  const created = await cli(['run', 'create_webhook_subscription', '--input', JSON.stringify({ fields: { callback_url: 'http://127.0.0.1:9/hook', callback_token: callbackToken, event_type: 'person_created' } })]);
+  expect(created.code).toBe(0);
+  expect(JSON.parse(created.out.join('\n')).data).toMatchObject({ event_type: 'person_created', callback_token: '[redacted]' });
+  sandbox.store.insert('webhook_subscriptions', { callback_url: 'http://127.0.0.1:9/other', callback_token: 'another-teams-key-77c0e1', event_type: 'person_updated', enabled: true });
+  const listed = await cli(['run', 'list_webhook_subscriptions', '--all']);
+  expect(listed.code).toBe(0);
+  const subscriptions = listed.out.map((line) => JSON.parse(line) as { callback_token: string });
+  expect(subscriptions.length).toBeGreaterThanOrEqual(2);
+  expect(subscriptions.every((subscription) => subscription.callback_token === '[redacted]')).toBe(true);
+  expect([...created.out, ...listed.out, ...created.err, ...listed.err].join('\n')).not.toMatch(/sub-signing-key|another-teams-key/);
+});

@@ -147,3 +147,13 @@ describe('the secret registry', () => {
     expect(redact('a short note about tokens')).toBe('a short note about tokens');
   });
 });
+
+test('a credential given in an input field (a callback token) is redacted from every later error', async () => {
+  const callbackToken = 'cb-token-Hq7x2LmN04pZ';
+  nock(baseUrl).post('/v2/webhook_subscriptions').reply(422, { errors: { callback_url: [`is not reachable with token ${callbackToken}`] } });
+  const error = await createConnector({ accessToken: 'secrets-test-token-0001', baseUrl, retries: 0, env: {} })
+    .run('create_webhook_subscription', { fields: { callback_url: 'https://hooks.example.com/sl', callback_token: callbackToken, event_type: 'person_created' } })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ConnectorError);
+  expect(`${(error as Error).message} ${JSON.stringify(error)} ${inspect(error)}`).not.toContain(callbackToken.slice(0, 8));
+});

@@ -274,7 +274,7 @@ export class Connector {
     };
     this.http = createHttp(this.settings.timeoutMs);
     // recipes: the pacer is the team's rate budget (in-process, or shared in Redis); OAuth supplies tokens.
-    this.oauth = options.oauth ? oauthSession(options.oauth, env) : undefined;
+    this.oauth = options.oauth ? oauthSession(options.oauth, env, { redisUrl: options.redisUrl ?? env.SALESLOFT_REDIS_URL, log: options.log }) : undefined;
     this.pacer = createBudget(
       {
         ...this.settings,

@@ -152,3 +152,14 @@ export const maskSecretFields = <T>(value: T, depth = 0): T => {
     Object.entries(value).map(([key, item]) => [key, secretFields.has(key) && typeof item === 'string' && item ? '[redacted]' : maskSecretFields(item, depth + 1)]),
   ) as T;
 };
+
+/** A URL to name in a log line or an error (a Redis URL, say), without its password. */
+export const urlWithoutPassword = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured URL';
+  }
+};

@@ -2,6 +2,8 @@
 // refresh tokens are single-use and rotate. A session refreshes ahead of expiry (and once after a
 // 401), keeps exactly one refresh in flight per credentials, and hands every new token pair to
 // onTokens (awaited) before using it, so the caller has stored the rotated refresh token first.
+// Across processes (workers of a platform), a Redis URL adds the rotation ledger: one worker spends a
+// refresh token and the others adopt the pair it got (connector/auth/rotation-ledger.ts).
 // Token requests are oauth4webapi's; the token endpoint is the only origin besides the API.
 
 import { createHash } from 'node:crypto';
@@ -9,6 +11,7 @@ import type * as OAuth4 from 'oauth4webapi';
 import { ConfigurationError, NetworkError } from '../errors.js';
 import { registerSecret } from '../secrets.js';
 import { OAuthError } from './errors.js';
+import { RotationLedger } from './rotation-ledger.js';
 
 export const defaultTokenUrl = 'https://accounts.salesloft.com/oauth/token';
 export const defaultAuthorizeUrl = 'https://accounts.salesloft.com/oauth/authorize';
@@ -29,7 +32,10 @@ export interface OAuthOptions {
   accessToken?: string;
   /** When accessToken expires: ms since the epoch, a Date or an ISO date-time. Unknown means "refresh first". */
   expiresAt?: number | Date | string;
-  /** Receives every new token pair and is awaited before the new access token is used: persist the refresh token here. */
+  /**
+   * Receives every new token pair and is awaited before the new access token is used: persist the refresh
+   * token here. With a Redis URL, a pair another worker got is handed over too (the same pair to store).
+   */
   onTokens?: (tokens: TokenSet) => void | Promise<void>;
   /** Default SALESLOFT_TOKEN_URL, else https://accounts.salesloft.com/oauth/token. */
   tokenUrl?: string;
@@ -124,18 +130,29 @@ const asEpochMs = (value: OAuthOptions['expiresAt']): number => {
   return Number.isFinite(ms) ? ms : 0;
 };
 
+export interface SessionSharing {
+  /** redis:// URL of the store the workers share (the connector's redisUrl or SALESLOFT_REDIS_URL). */
+  redisUrl?: string;
+  log?: (line: string) => void;
+}
+
+/** Pairs followed in a row before giving up on finding a fresh one (another worker refreshing each time). */
+const maxHops = 10;
+
 export class OAuthSession {
   private tokens?: TokenSet;
   private refreshToken?: string;
   private inFlight?: Promise<TokenSet>;
   private readonly tokenUrl: string;
   private refreshAheadMs: number;
+  private readonly ledger?: RotationLedger;
   /** Token requests made by this session (refresh and client-credentials grants). */
   grants = 0;
 
   constructor(
     private readonly options: OAuthOptions,
     env: Record<string, string | undefined> = process.env,
+    sharing: SessionSharing = {},
   ) {
     if (!options.clientId || !options.clientSecret) throw new ConfigurationError('OAuth needs clientId and clientSecret (SalesLoft: Your Applications).');
     this.tokenUrl = options.tokenUrl ?? env.SALESLOFT_TOKEN_URL ?? defaultTokenUrl;
@@ -144,12 +161,23 @@ export class OAuthSession {
     this.refreshToken = options.refreshToken;
     this.refreshAheadMs = options.refreshAheadMs ?? 300_000;
     if (options.accessToken) this.tokens = { accessToken: options.accessToken, refreshToken: options.refreshToken, expiresAt: asEpochMs(options.expiresAt) };
+    if (sharing.redisUrl) {
+      const lockMs = (options.timeoutMs ?? 30_000) + 5_000;
+      this.ledger = new RotationLedger({ redisUrl: sharing.redisUrl, clientId: options.clientId, clientSecret: options.clientSecret, lockMs, log: sharing.log });
+    }
   }
 
-  /** A valid access token: the current one, or a new one when it expires within the refresh margin. */
+  /**
+   * A valid access token: the current one, or a new one when it expires within the refresh margin. A pair
+   * adopted from another worker may itself be old (this worker slept through several rotations): the
+   * records are followed until a fresh one.
+   */
   async accessToken(): Promise<string> {
-    if (this.tokens && !this.expiresSoon(this.tokens)) return this.tokens.accessToken;
-    return (await this.renew()).accessToken;
+    for (let hops = 0; ; hops += 1) {
+      if (this.tokens && !this.expiresSoon(this.tokens)) return this.tokens.accessToken;
+      const tokens = await this.renew();
+      if (!this.expiresSoon(tokens) || hops === maxHops) return tokens.accessToken;
+    }
   }
 
   /** SalesLoft answered 401 to `token`: a new token, unless another run already replaced it. */
@@ -171,9 +199,20 @@ export class OAuthSession {
   }
 
   private async grant(): Promise<TokenSet> {
-    const { clientId, clientSecret, onTokens, timeoutMs = 30_000 } = this.options;
-    const endpoint = await endpointFor(this.tokenUrl, clientId, clientSecret, timeoutMs);
     const used = this.refreshToken;
+    if (!used || !this.ledger) return this.adopt(await this.request(used));
+    const { tokens, adopted } = await this.ledger.rotate(used, () => this.request(used));
+    if (adopted) {
+      registerSecret(tokens.accessToken);
+      registerSecret(tokens.refreshToken);
+    }
+    return this.adopt(tokens);
+  }
+
+  /** One token request: the refresh grant with `used`, or client credentials without a refresh token. */
+  private async request(used: string | undefined): Promise<TokenSet> {
+    const { clientId, clientSecret, timeoutMs = 30_000 } = this.options;
+    const endpoint = await endpointFor(this.tokenUrl, clientId, clientSecret, timeoutMs);
     this.grants += 1;
     const response = used
       ? await requestTokens(
@@ -186,11 +225,15 @@ export class OAuthSession {
           (e) => e.oauth.clientCredentialsGrantRequest(e.as, e.client, e.auth, {}, e.options),
           (e, r) => e.oauth.processClientCredentialsResponse(e.as, e.client, r),
         );
-    const tokens = toTokenSet(response, used);
-    this.refreshAheadMs = Math.min(this.options.refreshAheadMs ?? 300_000, (tokens.expiresAt - Date.now()) / 2);
+    return toTokenSet(response, used);
+  }
+
+  /** Starts using a new pair: the caller stores it first (onTokens), then runs use it. */
+  private async adopt(tokens: TokenSet): Promise<TokenSet> {
+    this.refreshAheadMs = Math.min(this.options.refreshAheadMs ?? 300_000, Math.max(0, (tokens.expiresAt - Date.now()) / 2));
     // The old refresh token is spent now: remember the new one even if onTokens fails.
     this.refreshToken = tokens.refreshToken;
-    await onTokens?.(tokens);
+    await this.options.onTokens?.(tokens);
     this.tokens = tokens;
     return tokens;
   }
@@ -202,13 +245,13 @@ const sessions = new Map<string, OAuthSession>();
  * The session for these credentials, shared by every connector of the process that was given the
  * same client and refresh token, so that they never refresh (and revoke each other) concurrently.
  */
-export const oauthSession = (options: OAuthOptions, env?: Record<string, string | undefined>): OAuthSession => {
+export const oauthSession = (options: OAuthOptions, env?: Record<string, string | undefined>, sharing?: SessionSharing): OAuthSession => {
   const key = createHash('sha256')
     .update([options.clientId, options.clientSecret, options.refreshToken ?? '', options.tokenUrl ?? env?.SALESLOFT_TOKEN_URL ?? ''].join('\0'))
     .digest('hex');
   let session = sessions.get(key);
   if (!session) {
-    session = new OAuthSession(options, env);
+    session = new OAuthSession(options, env, sharing);
     sessions.set(key, session);
   }
   return session;

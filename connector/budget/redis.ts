@@ -6,6 +6,7 @@
 
 import type { Redis } from 'ioredis';
 import { RatePacer, systemClock, type Clock, type RetryOptions } from '../retry.js';
+import { urlWithoutPassword } from '../secrets.js';
 
 // KEYS[1] the window's counter; ARGV cost, budget, ttl ms. Returns the budget left after taking, or -1.
 const takeScript = `
@@ -30,17 +31,6 @@ export interface RedisBudgetOptions extends Pick<RetryOptions, 'rateLimitWindowM
   /** How long the first send waits for the connection before pacing alone. Default 2 s. */
   connectTimeoutMs?: number;
 }
-
-/** A redis:// URL without its password, to name it in a log line. */
-const withoutPassword = (url: string): string => {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the configured Redis URL';
-  }
-};
 
 export class RedisBudget extends RatePacer {
   private redis?: Redis;
@@ -83,7 +73,7 @@ export class RedisBudget extends RatePacer {
     if (this.warned) return;
     this.warned = true;
     (this.budget.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(
-      `The shared rate budget in Redis (${withoutPassword(this.budget.redisUrl)}) is unreachable (${reason}): this process paces alone until Redis is back.`,
+      `The shared rate budget in Redis (${urlWithoutPassword(this.budget.redisUrl)}) is unreachable (${reason}): this process paces alone until Redis is back.`,
     );
   }
 

@@ -2,11 +2,10 @@
 // connectors stay within the sandbox's window budget together, the key is a hash and never the token,
 // SalesLoft's remaining figure corrects the shared count, and an unreachable Redis only costs a log line.
 
-import { Redis } from 'ioredis';
 import { createConnector, type Connector } from '../connector/index.js';
 import { budgetKey } from '../connector/budget/index.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
-import { startRedis } from './support.js';
+import { useRedis } from './support.js';
 
 const token = 'shared-team-token-0123456789';
 // Two seconds: the budget refuses grants in a window's last twentieth (100 ms here), which a loaded machine still crosses with
@@ -14,23 +13,14 @@ const token = 'shared-team-token-0123456789';
 const windowMs = 2000;
 const budget = 20;
 
-let redis: Awaited<ReturnType<typeof startRedis>>;
-let client: Redis;
-beforeAll(async () => {
-  redis = await startRedis();
-  client = new Redis(redis.url);
-});
-afterAll(async () => {
-  await client.quit();
-  await redis.stop();
-});
+const redis = useRedis();
 
 describe('shared budget', () => {
   let sandbox: Sandbox;
   const connectors: Connector[] = [];
   const statuses: number[] = [];
   beforeEach(async () => {
-    await client.flushall();
+    await redis.client.flushall();
     statuses.length = 0;
     sandbox = await startSandbox({ rateLimit: { budget, windowMs }, log: (line) => statuses.push(Number(line.split(' ')[2])) });
   });
@@ -61,7 +51,7 @@ describe('shared budget', () => {
     expect(Date.now() - started).toBeGreaterThan(windowMs);
     expect(budgetLog.filter((line) => /Redis/.test(line))).toEqual([]);
     // The shared count granted at most the budget in every window...
-    const counts = await Promise.all((await client.keys(`${budgetKey(token)}:*`)).map((key) => client.get(key)));
+    const counts = await Promise.all((await redis.client.keys(`${budgetKey(token)}:*`)).map((key) => redis.client.get(key)));
     expect(counts.length).toBeGreaterThan(0);
     expect(counts.every((count) => Number(count) <= budget)).toBe(true);
     // ...so only a request that reached the sandbox after its window ended draws a 429 (this process hosts the sandbox
@@ -74,7 +64,7 @@ describe('shared budget', () => {
 
   test('the key is a hash of the credentials, never the token', async () => {
     await worker().run('get_person', { person_id: 3001 });
-    const keys = await client.keys('*');
+    const keys = await redis.client.keys('*');
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.every((key) => key.startsWith(`${budgetKey(token)}:`))).toBe(true);
     expect(keys.join(' ')).not.toContain(token);
@@ -85,14 +75,14 @@ describe('shared budget', () => {
     // the beginning of one, and when a loaded machine carries the scenario past its end, play it again in a fresh window.
     let shared = 0;
     for (let attempt = 0; attempt < 5 && shared < 16; attempt += 1) {
-      await client.flushall();
+      await redis.client.flushall();
       while (Date.now() % windowMs > windowMs / 4) await new Promise((resolve) => setTimeout(resolve, 20));
       const window = Math.floor(Date.now() / windowMs);
       for (let index = 0; index < 15; index += 1) await fetch(`${sandbox.url}/v2/people/3001`, { headers: { authorization: 'Bearer other-integration' } });
       await worker().run('get_person', { person_id: 3001 });
       // The correction is written to Redis after the answer is handed back: wait for it (bounded), not a fixed time.
       for (let tries = 0; tries < 100 && shared < 16 && Math.floor(Date.now() / windowMs) === window; tries += 1) {
-        shared = Number(await client.get(`${budgetKey(token)}:${window}`));
+        shared = Number(await redis.client.get(`${budgetKey(token)}:${window}`));
         if (shared < 16) await new Promise((resolve) => setTimeout(resolve, 10));
       }
       if (shared < 16) await new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs)));

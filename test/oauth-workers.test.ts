@@ -7,29 +7,19 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Redis } from 'ioredis';
 import { OAuthError } from '../connector/auth/errors.js';
 import { OAuthSession, type OAuthOptions, type TokenSet } from '../connector/auth/oauth.js';
 import { packageRoot } from '../connector/paths.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
-import { startRedis } from './support.js';
+import { useRedis } from './support.js';
 
 const clientId = 'workers-client';
 const clientSecret = 'workers-client-secret-0123456789';
 
-let redis: Awaited<ReturnType<typeof startRedis>>;
-let client: Redis;
+const redis = useRedis();
 let sandbox: Sandbox;
-beforeAll(async () => {
-  redis = await startRedis();
-  client = new Redis(redis.url);
-});
-afterAll(async () => {
-  await client.quit();
-  await redis.stop();
-});
 beforeEach(async () => {
-  await client.flushall();
+  await redis.client.flushall();
   sandbox = await startSandbox({ oauth: { requireIssuedTokens: true, clients: { [clientId]: clientSecret } } });
 });
 afterEach(() => sandbox.close());
@@ -94,9 +84,9 @@ test('Redis holds no token: keys are hashes, records are sealed with the spent r
   const first = sandbox.oauth.issue(clientId);
   const stored: TokenSet[] = [];
   await workerSession({ refreshToken: first.refresh_token }, redis.url, stored).accessToken();
-  const keys = await client.keys('*');
+  const keys = await redis.client.keys('*');
   expect(keys.length).toBeGreaterThan(0);
-  const everything = [...keys, ...(await Promise.all(keys.map((key) => client.get(key))))].join('\n');
+  const everything = [...keys, ...(await Promise.all(keys.map((key) => redis.client.get(key))))].join('\n');
   for (const secret of [first.refresh_token!, stored[0].accessToken, stored[0].refreshToken!, clientSecret]) {
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(Buffer.from(secret).toString('base64').slice(0, 16));

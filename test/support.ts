@@ -10,6 +10,7 @@ import { packageRoot } from '../connector/paths.js';
 import { toProblems } from '../connector/schema.js';
 import type { InputProblem } from '../connector/operation.js';
 import { decodeQuery } from '../connector/query.js';
+import { startRedis } from '../scripts/redis-server.js';
 
 export const baseUrl = 'https://api.salesloft.com';
 export const registry = await loadRegistry();
@@ -198,8 +199,24 @@ export const cliErrorFor = async (operation: string, input: Record<string, unkno
 /** The operations of the current API added after operations.tsv (issue 14), in the same columns. */
 export const currentApiRows: TsvRow[] = operationRows('current-api-operations.tsv');
 
-/** A real redis-server on a free loopback port, for the shared rate budget's tests (scripts/redis-server.ts). */
-export { startRedis } from '../scripts/redis-server.js';
+/**
+ * A real redis-server on a free loopback port (scripts/redis-server.ts) for one test file (started before its tests, stopped after) and a client to look
+ * inside it: `const redis = useRedis();` then `redis.url` and `redis.client` in the tests.
+ */
+export const useRedis = (): { url: string; client: import('ioredis').Redis } => {
+  const handle = {} as { url: string; client: import('ioredis').Redis };
+  let server: Awaited<ReturnType<typeof startRedis>>;
+  beforeAll(async () => {
+    server = await startRedis();
+    const { Redis } = await import('ioredis');
+    Object.assign(handle, { url: server.url, client: new Redis(server.url) });
+  });
+  afterAll(async () => {
+    await handle.client.quit();
+    await server.stop();
+  });
+  return handle;
+};
 export interface ReceivedDelivery {
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;

@@ -2,6 +2,7 @@
 // configured per resource by a Resource description. Resource-specific rules live in resources.ts/handlers.ts.
 
 import { parseTime, type CollectionName, type SandboxRecord, type SandboxStore } from './store.js';
+import type { OrderedIndex } from './indexes.js';
 import { isBlank, isPlainObject, toBool, toInt, toList, type Params } from './query.js';
 
 export interface Ctx {
@@ -373,6 +374,23 @@ interface Selection {
 // sort order and testing each record finds a page sooner.
 const SMALL_CANDIDATE_SET = 1000;
 
+/** Ranks [lo, hi) of the records, in ascending order of an index's key, that a range filter on that key keeps. */
+function rangeRanks(index: OrderedIndex, mode: NonNullable<ReturnType<OrderedIndex['mode']>>, raw: Params): { lo: number; hi: number } {
+  let lo = index.rank(-Infinity, true); // a range never matches null
+  let hi = index.size;
+  // Text is no time: the filter ignores every bound on it, so the range is every non-null record.
+  for (const bound of mode === 'text' ? [] : rangeBounds(raw)) {
+    const value = raw[bound];
+    const k = mode === 'number' ? Number(value) : parseTime(value);
+    if (Number.isNaN(k)) continue; // an unreadable bound is ignored, as by the filter itself
+    if (bound === 'gt') lo = Math.max(lo, index.rank(k, true));
+    if (bound === 'gte') lo = Math.max(lo, index.rank(k, false));
+    if (bound === 'lt') hi = Math.min(hi, index.rank(k, false));
+    if (bound === 'lte') hi = Math.min(hi, index.rank(k, true));
+  }
+  return { lo, hi: Math.max(lo, hi) };
+}
+
 /**
  * The records a list shows, in order, restricted to `window` when given. Costs time in proportion to the page:
  * an equality filter with a hash index (ids, email_addresses, ...) names its few candidates; otherwise the records
@@ -416,6 +434,19 @@ function selectRows(
     if (!candidates || ids.size < candidates.size) candidates = ids;
   }
 
+  // A range on another indexed key than the sort's (created_at[gte] while sorted by updated_at) that holds few
+  // records names them as candidates: walking the sort order would test every record to find them.
+  for (const a of active) {
+    const field = indexedField(a.filter);
+    if (a.filter.kind !== 'range' || field === undefined || field === order.key || !isPlainObject(a.raw)) continue;
+    const index = store.ordered(name, field);
+    const indexMode = index.mode();
+    if (!indexMode || indexMode === 'text') continue;
+    const { lo, hi } = rangeRanks(index, indexMode, a.raw as Params);
+    if (hi - lo > SMALL_CANDIDATE_SET || (candidates && hi - lo >= candidates.size)) continue;
+    candidates = new Set(index.ids(lo, hi));
+  }
+
   const ordered = typeof order.key === 'string' ? store.ordered(name, order.key) : undefined;
   const mode = ordered?.mode();
   if (candidates && (candidates.size <= SMALL_CANDIDATE_SET || !ordered || !mode)) {
@@ -424,23 +455,8 @@ function selectRows(
   if (!ordered || !mode) return finish(sortAll(store.list(name).filter((r) => matches(r))));
 
   // Ranks [lo, hi) of the records in ascending order of the sort key; a range filter on that key narrows them.
-  let lo = 0;
-  let hi = ordered.size;
   const range = active.find((a) => a.filter.kind === 'range' && indexedField(a.filter) === order.key && isPlainObject(a.raw));
-  if (range) {
-    lo = ordered.rank(-Infinity, true); // a range never matches null
-    // Text is no time: the filter ignores every bound on it, so the range is every non-null record.
-    for (const bound of mode === 'text' ? [] : rangeBounds(range.raw)) {
-      const value = (range.raw as Params)[bound];
-      const k = mode === 'number' ? Number(value) : parseTime(value);
-      if (Number.isNaN(k)) continue; // an unreadable bound is ignored, as by the filter itself
-      if (bound === 'gt') lo = Math.max(lo, ordered.rank(k, true));
-      if (bound === 'gte') lo = Math.max(lo, ordered.rank(k, false));
-      if (bound === 'lt') hi = Math.min(hi, ordered.rank(k, false));
-      if (bound === 'lte') hi = Math.min(hi, ordered.rank(k, true));
-    }
-    hi = Math.max(lo, hi);
-  }
+  const { lo, hi } = range ? rangeRanks(ordered, mode, range.raw as Params) : { lo: 0, hi: ordered.size };
   const asc = order.dir === 'ASC';
   const others = active.filter((a) => a !== range);
   if (window && !res.visible && others.length === 0) {

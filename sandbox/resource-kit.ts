@@ -8,13 +8,12 @@ export const ids: Filter = { param: 'ids', kind: 'in', field: 'id' };
 export const updatedAt: Filter = { param: 'updated_at', kind: 'range' };
 export const createdAt: Filter = { param: 'created_at', kind: 'range' };
 export const inRef = (param: string, field: string): Filter => ({ param, kind: 'in', get: refId(field), field, ref: true });
-export const inGuid = (param: string, field: string): Filter => ({ param, kind: 'in', get: refGuid(field) });
-/** An 'in' filter on a property: `get` is the property's name (indexed) or a getter. */
+/** An 'in' filter on a property: the one named like the param, or `get`, a property's name or a getter. Properties are indexed. */
 export const inProp = (param: string, ci = false, get?: Getter | string): Filter => ({
   param,
   kind: 'in',
   ci,
-  ...(typeof get === 'string' ? { field: get } : get ? { get } : {}),
+  ...(typeof get === 'function' ? { get } : { field: get ?? param }),
 });
 
 /** Sort keys: a property's name, or [sort_by value, property name or getter] (a property name can use an index). */
@@ -74,6 +73,15 @@ export const onCadence: Filter = {
         .map((m) => refId('person')(m, ctx) as number),
     ),
 };
+
+/** A user referenced by guid (owned_by_guid): the records of the users with those guids, found through both indexes. */
+export const inGuid = (param: string, field: string): Filter => ({
+  param,
+  kind: 'in',
+  get: refGuid(field),
+  candidates: (raw, ctx, collection) =>
+    namedIds(raw)?.flatMap((guid) => ctx.store.lookup('users', 'guid', guid).flatMap((user) => ctx.store.lookup(collection, field, user.id, 'ref').map((r) => r.id))),
+});
 
 export function personCounts(r: SandboxRecord, ctx: Ctx): Record<string, number> {
   const emails = ctx.store.lookup('emails', 'recipient', r.id, 'ref').filter((e) => e.sent_at);

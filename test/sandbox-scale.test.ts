@@ -366,6 +366,37 @@ describe('lists at scale match a naive filter and sort', () => {
     expect(listIds(sb, people, 'per_page=100&tag_id=999999')).toEqual([]);
   });
 
+  test('a narrow range on another key than the sort, title, locales, last_contacted and owned_by_guid, answered from indexes, match a scan', () => {
+    const all = sb.store.list('people');
+    const owners = sb.store.list('users');
+    for (const [index, p] of all.entries()) {
+      sb.store.assign('people', p.id, {
+        created_at: stamps[index % stamps.length],
+        title: rand() < 0.05 ? 'Chief Revenue Officer' : 'Account Executive',
+        locale: rand() < 0.1 ? 'US/Eastern' : null,
+        last_contacted_at: rand() < 0.2 ? stamps[Math.floor(rand() * stamps.length)] : null,
+        owner: { id: owners[index % owners.length]!.id },
+      });
+    }
+    const ctx = ctxOf(sb, '');
+    const created = (r: SandboxRecord) => micros({ id: r.id, updated_at: r.created_at });
+    const scan = (keep: (r: SandboxRecord) => boolean) => sortRows(sb.store.list('people').filter(keep), (r) => r.updated_at, 'DESC', ctx).slice(0, 100).map((r) => r.id);
+    const newest = stamps.map(parseTime).sort((a, b) => b - a);
+    // A range holding a few records (the newest created_at) and one holding most of them.
+    for (const bound of [newest[1]!, newest[30]!]) {
+      const cursor = stamps.find((s) => parseTime(s) === bound)!;
+      expect(listIds(sb, people, `per_page=100&created_at[gte]=${encodeURIComponent(cursor)}`)).toEqual(scan((r) => created(r) >= bound));
+      expect(listIds(sb, people, `per_page=100&last_contacted[lt]=${encodeURIComponent(cursor)}`)).toEqual(
+        scan((r) => r.last_contacted_at !== null && r.last_contacted_at !== undefined && parseTime(r.last_contacted_at) < bound),
+      );
+    }
+    expect(listIds(sb, people, 'per_page=100&title=chief%20revenue%20officer')).toEqual(scan((r) => r.title === 'Chief Revenue Officer'));
+    expect(listIds(sb, people, 'per_page=100&locales[]=US/Eastern')).toEqual(scan((r) => r.locale === 'US/Eastern'));
+    const guid = String(owners[1]!.guid);
+    expect(listIds(sb, people, `per_page=100&owned_by_guid[]=${guid}`)).toEqual(scan((r) => (r.owner as { id: number }).id === owners[1]!.id));
+    expect(listIds(sb, people, 'per_page=100&owned_by_guid[]=no-such-guid')).toEqual([]);
+  });
+
   test('paging counts and next_page follow the filtered total', () => {
     const all = sb.store.list('people');
     const cursor = stamps[7]!;

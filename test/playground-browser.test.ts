@@ -184,11 +184,11 @@ import.meta.jest.setTimeout(30_000);
   });
 });
 
-/** Waits until `condition` holds (the page answers asynchronously); fails after 10 s. */
+/** Waits until `condition` holds (the page answers asynchronously); fails after 30 s (a loaded CI machine shares two cores with Chromium). */
 const expectSoon = async (condition: () => Promise<boolean>): Promise<void> => {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('The page did not reach the expected state within 10 s.');
+    if (Date.now() > deadline) throw new Error('The page did not reach the expected state within 30 s.');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };

@@ -497,9 +497,12 @@ export class Connector {
   /** One attempt: the pacer's pause (inside the deadline), then the request. Throws Refusal, Unanswered or PastDeadline. */
   private async attempt(request: Outgoing, run: Run, headers: Record<string, string>, anyStatus: boolean, attempt: number): Promise<Answer> {
     const { settings, pacer } = this;
-    // recipes: a shared budget takes this request's cost first; it answers when it would wait past the deadline.
-    const refusedUntil = pacer.take ? await pacer.take(run.deadline) : undefined;
-    if (refusedUntil !== undefined) throw new PastDeadline(refusedUntil);
+    // recipes: a shared budget reserves this request's cost in a window and waits for it, or refuses when none before the deadline has room.
+    if (pacer.take) {
+      const taken = await pacer.take(run.deadline);
+      if ('refusedUntil' in taken) throw new PastDeadline(taken.refusedUntil);
+      run.waitedMs += taken.waitedMs;
+    }
     const pause = pacer.pauseMs();
     if (pause > 0) {
       const now = settings.clock.now();

@@ -25,7 +25,7 @@ const workersRun = async (calls: number, redisUrl: string): Promise<void> => {
   const started = Date.now();
   const results = await Promise.all(
     Array.from({ length: workers }, () =>
-      run(process.execPath, [workerScript, sandbox.url, String(calls / workers), String(concurrency), String(windowMs), String(budget), redisUrl], { maxBuffer: 1 << 20 }).then(({ stdout }) => JSON.parse(stdout) as { surfaced429: number; otherErrors: number }),
+      run(process.execPath, [workerScript, sandbox.url, String(calls / workers), String(concurrency), String(windowMs), String(budget), redisUrl], { maxBuffer: 1 << 20 }).then(({ stdout }) => JSON.parse(stdout) as { surfaced429: number; otherErrors: number; errorMessages: string[] }),
     ),
   );
   const ms = Date.now() - started;
@@ -50,6 +50,7 @@ const workersRun = async (calls: number, redisUrl: string): Promise<void> => {
       `429s drawn ${drawn}, surfaced ${surfaced}; other errors ${other}`,
   );
   console.log(`  per window (ok/429): ${full.map(({ ok, limited }) => `${ok}/${limited}`).join(' ')}`);
+  for (const message of results.flatMap((result) => result.errorMessages)) console.log(`  other error: ${message}`);
 };
 
 const bulkRun = async (people: number): Promise<void> => {

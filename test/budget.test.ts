@@ -3,7 +3,7 @@
 // SalesLoft's remaining figure corrects the shared count, and an unreachable Redis only costs a log line.
 
 import { createConnector, type Connector } from '../connector/index.js';
-import { budgetKey } from '../connector/budget/index.js';
+import { budgetKey, createBudget } from '../connector/budget/index.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
 import { useRedis } from './support.js';
 
@@ -60,6 +60,28 @@ describe('shared budget', () => {
     const refusedAlone = await sixtyRunsOnThree({ redisUrl: undefined });
     expect(refusedAlone).toBeGreaterThanOrEqual(40);
     expect(refusedShared).toBeLessThan(refusedAlone / 2);
+  });
+
+  test('first come, first served: each request reserves its place in the earliest window with room, and waits for it', async () => {
+    // An injected clock: sleeping moves time on, so the order and the waits are exact.
+    let now = 1_000 * windowMs + 10;
+    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+    const shared = createBudget({ redisUrl: redis.url, credential: token, budgetPerWindow: budget, rateLimitWindowMs: windowMs, paceBelowRemaining: 0 }, clock);
+    try {
+      const deadline = now + 2 * windowMs; // the next two windows start before it, the one after does not
+      const windowOf: number[] = [];
+      for (let request = 0; request < 3 * budget; request += 1) {
+        const asked = now;
+        expect(await shared.take!(deadline)).toHaveProperty('waitedMs');
+        windowOf.push(Math.floor(now / windowMs) - 1_000);
+        now = asked; // every request asks at the same moment, in this order
+      }
+      // The first 20 go now, the next 20 in the next window, the next 20 in the one after, in the order they asked.
+      expect(windowOf).toEqual([...Array(budget).fill(0), ...Array(budget).fill(1), ...Array(budget).fill(2)]);
+      expect(await shared.take!(deadline)).toEqual({ refusedUntil: 1_003 * windowMs });
+    } finally {
+      await shared.close!();
+    }
   });
 
   test('the key is a hash of the credentials, never the token', async () => {

@@ -21,10 +21,10 @@ export const budgetKey = (credential: string): string =>
 
 /**
  * What the runner paces with: RatePacer (pauseMs before a send, observe after each answer), and for a
- * shared budget `take`, which takes a request's cost before it is sent and answers the time it could
- * have been sent instead when that would pass the run's deadline.
+ * shared budget `take`, which reserves a request's cost in a window and waits for it before the request
+ * is sent, or answers the time it could have been sent when no window before the run's deadline has room.
  */
-export type Budget = RatePacer & { take?(deadline: number): Promise<number | undefined>; close?(): Promise<void> };
+export type Budget = RatePacer & { take?(deadline: number): Promise<{ waitedMs: number } | { refusedUntil: number }>; close?(): Promise<void> };
 
 /** The runner's pacer: in-process, or shared through Redis when a URL is given. */
 export const createBudget = (options: BudgetOptions, clock: Clock = systemClock): Budget =>

@@ -1,21 +1,33 @@
-// One rate budget for every process of a team, kept in Redis. Each send takes its cost from the
-// current window's counter with an atomic script; answers raise the counter to what SalesLoft says
-// is used (other integrations of the team spend the same budget). Windows are aligned on multiples
-// of the window length, as SalesLoft's minutes are. When Redis cannot be reached the process says so
-// once and paces alone (RatePacer), and goes back to the shared budget when Redis is back.
+// One rate budget for every process of a team, kept in Redis. Each send reserves its cost in the
+// earliest window that has room, with an atomic script over the counters of the windows before its
+// deadline, and waits for that window: first come, first served across every worker, so a run never
+// loses the race for a window again and again while later ones go (they did, when every waiter raced
+// for each new window). Answers raise the current window's counter to what SalesLoft says is used
+// (other integrations of the team spend the same budget). Windows are aligned on multiples of the
+// window length, as SalesLoft's minutes are. When Redis cannot be reached the process says so once and
+// paces alone (RatePacer), and goes back to the shared budget when Redis is back.
 
 import type { Redis } from 'ioredis';
 import { RatePacer, systemClock, type Clock, type RetryOptions } from '../retry.js';
 import { urlWithoutPassword } from '../secrets.js';
 
-// KEYS[1] the window's counter; ARGV cost, budget, ttl ms. Returns the budget left after taking, or -1.
-const takeScript = `
-local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+// KEYS the counters of the windows a request may go in, earliest first; ARGV cost, budget, ttl ms.
+// Reserves the cost in the first window with room and returns its position in KEYS (from 0), or -1.
+const reserveScript = `
 local cost = tonumber(ARGV[1])
-if used + cost > tonumber(ARGV[2]) then return -1 end
-used = redis.call('INCRBY', KEYS[1], cost)
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return tonumber(ARGV[2]) - used`;
+local budget = tonumber(ARGV[2])
+for index, key in ipairs(KEYS) do
+  local used = tonumber(redis.call('GET', key) or '0')
+  if used + cost <= budget then
+    redis.call('INCRBY', key, cost)
+    redis.call('PEXPIRE', key, ARGV[3])
+    return index - 1
+  end
+end
+return -1`;
+
+/** The most windows ahead a request reserves in (a deadline far away, a short window). */
+const maxWindowsAhead = 120;
 
 // KEYS[1] the window's counter; ARGV used as SalesLoft reported it, ttl ms. Only ever raises the counter.
 const correctScript = `
@@ -77,7 +89,7 @@ export class RedisBudget extends RatePacer {
     );
   }
 
-  private windowKey(now = this.time.now()): string {
+  private windowKey(now: number = this.time.now()): string {
     return `${this.budget.key}:${Math.floor(now / this.budget.rateLimitWindowMs)}`;
   }
 
@@ -86,33 +98,36 @@ export class RedisBudget extends RatePacer {
   }
 
   /**
-   * Takes one request's cost from the shared budget, waiting for the next window while it is spent.
-   * Resolves undefined once taken (or at once while Redis is unreachable: the in-process pause applies),
-   * else the time the request could have gone, when waiting for it would pass the deadline.
+   * Reserves one request's cost in the earliest window with room that starts before the deadline, and
+   * waits for that window. Resolves with the milliseconds waited (0 at once while Redis is unreachable:
+   * the in-process pause applies) or, when no window before the deadline has room, with `refusedUntil`,
+   * the time the request could have gone.
    */
-  async take(deadline: number): Promise<number | undefined> {
+  async take(deadline: number): Promise<{ waitedMs: number } | { refusedUntil: number }> {
     await this.connected;
-    for (;;) {
-      if (!this.shared) return undefined;
-      const now = this.time.now();
-      const window = this.budget.rateLimitWindowMs;
-      // A request granted in a window's last moments may reach SalesLoft in the next one: wait for it instead.
-      const spent = now % window > window - Math.min(200, window / 20) || (await this.takeOne(now)) === false;
-      if (!spent) return undefined;
-      const wait = this.msUntilNextWindow(this.time.now());
-      if (this.time.now() + wait > deadline) return this.time.now() + wait;
-      await this.time.sleep(wait);
-    }
-  }
-
-  /** true when taken, false when the window's budget is spent, undefined when Redis failed. */
-  private async takeOne(now: number): Promise<boolean | undefined> {
+    if (!this.shared) return { waitedMs: 0 };
+    const window = this.budget.rateLimitWindowMs;
+    const now = this.time.now();
+    // A request sent in a window's last moments may reach SalesLoft in the next one: it goes in the next.
+    const first = Math.floor(now / window) + (now % window > window - Math.min(200, window / 20) ? 1 : 0);
+    const last = Math.min(Math.floor(deadline / window), first + maxWindowsAhead - 1);
+    if (last < first) return { refusedUntil: first * window };
+    const keys = Array.from({ length: last - first + 1 }, (_, offset) => `${this.budget.key}:${first + offset}`);
+    let reserved: number;
     try {
-      return Number(await this.redis!.eval(takeScript, 1, this.windowKey(now), 1, this.budget.budgetPerWindow, this.budget.rateLimitWindowMs * 2)) >= 0;
+      reserved = Number(await this.redis!.eval(reserveScript, keys.length, ...keys, 1, this.budget.budgetPerWindow, (keys.length + 2) * window));
     } catch (error) {
       this.fallBack((error as Error).message);
-      return undefined;
+      return { waitedMs: 0 };
     }
+    if (reserved < 0) return { refusedUntil: (last + 1) * window };
+    const start = (first + reserved) * window;
+    const wait = start - this.time.now();
+    if (wait <= 0) return { waitedMs: 0 };
+    // Past the start by a little (a timer may fire a millisecond early) and spread, not all at one instant.
+    const spread = wait + 1 + Math.round(Math.random() * Math.min(100, window / 40));
+    await this.time.sleep(spread);
+    return { waitedMs: spread };
   }
 
   override observe(headers: Record<string, string | string[] | undefined>): void {

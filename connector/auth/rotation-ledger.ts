@@ -64,7 +64,8 @@ export class RotationLedger {
           const raced = await redis.get(recordKey);
           if (raced) return { tokens: await this.newest(redis, this.open(raced, refreshToken)), adopted: true };
           const tokens = await refresh();
-          await redis.set(recordKey, this.seal(tokens, refreshToken), 'PX', recordTtlMs);
+          // The token is spent now: a failed write must not lose the new pair, only the others' chance to adopt it.
+          await redis.set(recordKey, this.seal(tokens, refreshToken), 'PX', recordTtlMs).catch((error: Error) => this.warn(error.message));
           return { tokens, adopted: false };
         }
         // Another worker is spending this token: its lock expires if it dies, and then this one takes it.

@@ -3,6 +3,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { bounded, ConnectorError } from './errors.js';
+import type { Connector, ConnectorOptions } from './runner.js';
 
 export class UsageError extends Error {}
 
@@ -14,14 +15,16 @@ export const option = (args: string[], name: string): string | undefined => {
   return value;
 };
 
+/** The text of the file an `--input @file` names. */
+export const readInputFile = (text: string): string => {
+  const file = text.slice(1);
+  if (!existsSync(file)) throw new UsageError(`--input ${text}: no file ${file}.`);
+  return readFileSync(file, 'utf8');
+};
+
 export const readInput = (text: string | undefined): Record<string, unknown> => {
   if (text === undefined) return {};
-  let source = text;
-  if (text.startsWith('@')) {
-    const file = text.slice(1);
-    if (!existsSync(file)) throw new UsageError(`--input ${text}: no file ${file}.`);
-    source = readFileSync(file, 'utf8');
-  }
+  const source = text.startsWith('@') ? readInputFile(text) : text;
   let input: unknown;
   try {
     input = JSON.parse(source);
@@ -30,6 +33,21 @@ export const readInput = (text: string | undefined): Record<string, unknown> => 
   }
   if (!input || typeof input !== 'object' || Array.isArray(input)) throw new UsageError('--input must be a JSON object such as {"person_id": 1}.');
   return input as Record<string, unknown>;
+};
+
+/**
+ * Runs `use` with a connector for one command and closes it afterwards, whatever happens: with
+ * SALESLOFT_REDIS_URL, the shared budget's Redis connection would otherwise keep the process alive.
+ * The runner is imported here, when a command needs it, so that `ops` and `describe` start without it.
+ */
+export const withConnector = async <T>(options: ConnectorOptions, use: (connector: Connector) => Promise<T>): Promise<T> => {
+  const { createConnector } = await import('./runner.js');
+  const connector = createConnector(options);
+  try {
+    return await use(connector);
+  } finally {
+    await connector.close();
+  }
 };
 
 /** Resolves when a long-running command should stop: Ctrl-C (SIGINT), SIGTERM, or `stop` aborting (tests). */

@@ -1,13 +1,11 @@
 // `salesloft-connector bulk <type> --input @records.ndjson`: runs connector.bulk with a progress bar on
 // stderr and prints the summary (job id, counts, failed records with SalesLoft's errors) on stdout.
 
-import { existsSync, readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { oauthFromTokensFile } from './auth/tokens-file.js';
 import { bulkJobTypes, type BulkJobType, type BulkProgress } from './bulk.js';
-import { createConnector } from './runner.js';
 // From cli-args.ts, not cli.ts: importing cli.ts would deadlock on its top-level await when run as a process.
-import { option, UsageError } from './cli-args.js';
+import { option, readInputFile, UsageError, withConnector } from './cli-args.js';
 import type { CliIO } from './cli.js';
 
 /** Records from a JSON array or NDJSON (one object a line), naming the line of a bad one. */
@@ -49,12 +47,10 @@ export const runBulkCli = async (args: string[], io: CliIO): Promise<number> => 
   let records: object[] = [];
   if (input !== undefined) {
     if (!input.startsWith('@')) throw new UsageError('--input takes a file: --input @records.ndjson.');
-    const file = input.slice(1);
-    if (!existsSync(file)) throw new UsageError(`--input ${input}: no file ${file}.`);
-    records = parseRecords(readFileSync(file, 'utf8'), file);
+    records = parseRecords(readInputFile(input), input.slice(1));
   }
   const tokens = option(args, '--tokens');
-  const connector = createConnector({ baseUrl: option(args, '--base-url'), env: io.env, oauth: tokens ? oauthFromTokensFile(tokens, io.env) : undefined });
+  const options = { baseUrl: option(args, '--base-url'), env: io.env, oauth: tokens ? oauthFromTokensFile(tokens, io.env) : undefined };
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: '{phase} [{bar}] {percentage}% | {value}/{total} | job {jobId} | {errors} failed', hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
@@ -67,13 +63,13 @@ export const runBulkCli = async (args: string[], io: CliIO): Promise<number> => 
     bar.update(value, { phase, errors, jobId });
   };
   try {
-    const summary = await connector.bulk(type as BulkJobType, records, { name: option(args, '--name'), resume: resume === undefined ? undefined : Number(resume), onProgress });
+    const bulkOptions = { name: option(args, '--name'), resume: resume === undefined ? undefined : Number(resume), onProgress };
+    const summary = await withConnector(options, (connector) => connector.bulk(type as BulkJobType, records, bulkOptions));
     bar.stop();
     io.err(`bulk job ${summary.jobId}: ${summary.succeeded} of ${summary.total} records succeeded, ${summary.failed} failed${summary.failed ? ' (listed in the output)' : ''}.`);
     io.out(JSON.stringify(summary, null, 2));
     return 0;
   } finally {
     bar.stop();
-    await connector.close();
   }
 };

@@ -7,9 +7,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CliIO } from './cli.js';
-import { exitCodeOf, failureText, untilStopped } from './cli-args.js';
+import { exitCodeOf, failureText, untilStopped, withConnector } from './cli-args.js';
 import { registerSecret } from './secrets.js';
-import { createConnector } from './runner.js';
 import { isWebhookEventName, WEBHOOK_EVENT_TYPES } from './webhook-events.js';
 import { webhookHandler } from './webhooks.js';
 
@@ -104,40 +103,41 @@ export const runListen = async (args: string[], io: CliIO, stop?: AbortSignal): 
   const localUrl = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`;
   io.err(`listening for SalesLoft webhooks on ${localUrl}`);
 
-  const connector = createConnector({ baseUrl: options.baseUrl, env: io.env });
-  const subscribed: number[] = [];
-  const unsubscribe = async (): Promise<void> => {
-    for (const id of subscribed.splice(0)) {
-      try {
-        await connector.run('delete_webhook_subscription', { webhook_subscription_id: id });
-        io.err(`unsubscribed subscription ${id}`);
-      } catch (error) {
-        io.err(`could not delete subscription ${id}: ${(error as Error).message} Delete it with run delete_webhook_subscription.`);
-      }
-    }
-  };
   const closeServer = async (): Promise<void> => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
+  return withConnector({ baseUrl: options.baseUrl, env: io.env }, async (connector) => {
+    const subscribed: number[] = [];
+    const unsubscribe = async (): Promise<void> => {
+      for (const id of subscribed.splice(0)) {
+        try {
+          await connector.run('delete_webhook_subscription', { webhook_subscription_id: id });
+          io.err(`unsubscribed subscription ${id}`);
+        } catch (error) {
+          io.err(`could not delete subscription ${id}: ${(error as Error).message} Delete it with run delete_webhook_subscription.`);
+        }
+      }
+    };
 
-  try {
-    const callbackUrl = options.publicUrl ?? localUrl;
-    for (const eventType of options.events) {
-      const { data } = await connector.run('create_webhook_subscription', { fields: { callback_url: callbackUrl, callback_token: callbackToken, event_type: eventType } });
-      subscribed.push(Number(data.id));
-      io.err(`subscribed to ${eventType} (subscription ${String(data.id)}) at ${callbackUrl}`);
+    try {
+      const callbackUrl = options.publicUrl ?? localUrl;
+      for (const eventType of options.events) {
+        const { data } = await connector.run('create_webhook_subscription', { fields: { callback_url: callbackUrl, callback_token: callbackToken, event_type: eventType } });
+        subscribed.push(Number(data.id));
+        io.err(`subscribed to ${eventType} (subscription ${String(data.id)}) at ${callbackUrl}`);
+      }
+    } catch (error) {
+      io.err(failureText(error));
+      await unsubscribe();
+      await closeServer();
+      return exitCodeOf(error);
     }
-  } catch (error) {
-    io.err(failureText(error));
+
+    io.err('ready: each verified delivery is printed as one JSON line; Ctrl-C stops (and unsubscribes).');
+    await untilStopped(stop);
     await unsubscribe();
     await closeServer();
-    return exitCodeOf(error);
-  }
-
-  io.err('ready: each verified delivery is printed as one JSON line; Ctrl-C stops (and unsubscribes).');
-  await untilStopped(stop);
-  await unsubscribe();
-  await closeServer();
-  return 0;
+    return 0;
+  });
 };

@@ -7,11 +7,10 @@ import { once } from 'node:events';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { option, readInput, UsageError } from './cli-args.js';
+import { option, readInput, UsageError, withConnector } from './cli-args.js';
 import type { CliIO } from './cli.js';
 import type { WalkStats } from './paginate.js';
 import type { PollResult } from './poll.js';
-import { createConnector } from './runner.js';
 import { maskSecretFields } from './secrets.js';
 
 /** Where progress is drawn: stderr when it is a terminal; tests give a stream of their own. */
@@ -32,7 +31,7 @@ const positiveInteger = (args: string[], name: string): number | undefined => {
   return value;
 };
 
-const connectorFor = (args: string[], io: CliIO) => createConnector({ baseUrl: option(args, '--base-url'), env: io.env });
+const connectorOptions = (args: string[], io: CliIO) => ({ baseUrl: option(args, '--base-url'), env: io.env });
 
 /** `run <list operation> --all [--limit N] [--allow-deep-pages]`: one JSON record per line. */
 export const runAll = async (args: string[], io: StreamIO): Promise<number> => {
@@ -50,22 +49,24 @@ export const runAll = async (args: string[], io: StreamIO): Promise<number> => {
     : undefined;
   const show = (stats: WalkStats): void => bar?.update(stats.records, { requests: stats.requests, cost: stats.rateLimitCost, remaining: stats.rateLimitRemaining ?? '?' });
   bar?.start(limit ?? 0, 0, { requests: 0, cost: 0, remaining: '?' });
-  const walk = connectorFor(args, io).paginate(name, input, {
-    limit,
-    allowDeepPages: args.includes('--allow-deep-pages'),
-    warn: (message) => io.err(`warning: ${message}`),
-    onPage: show,
-  });
-  try {
-    for await (const record of walk) {
-      io.out(JSON.stringify(maskSecretFields(record)));
-      // A slow reader of a pipe holds the walk back instead of the records piling up in memory.
-      if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+  await withConnector(connectorOptions(args, io), async (connector) => {
+    const walk = connector.paginate(name, input, {
+      limit,
+      allowDeepPages: args.includes('--allow-deep-pages'),
+      warn: (message) => io.err(`warning: ${message}`),
+      onPage: show,
+    });
+    try {
+      for await (const record of walk) {
+        io.out(JSON.stringify(maskSecretFields(record)));
+        // A slow reader of a pipe holds the walk back instead of the records piling up in memory.
+        if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+      }
+    } finally {
+      show({ ...walk.stats });
+      bar?.stop();
     }
-  } finally {
-    show({ ...walk.stats });
-    bar?.stop();
-  }
+  });
   return 0;
 };
 
@@ -85,7 +86,7 @@ export const runPollCommand = async (args: string[], io: StreamIO): Promise<numb
     }
   }
   // The name is known only at run time; the runner checks it and the input before sending anything.
-  const result = (await connectorFor(args, io).run(name as never, input as never)) as PollResult;
+  const result = (await withConnector(connectorOptions(args, io), (connector) => connector.run(name as never, input as never))) as PollResult;
   // Printed before the state is saved: if this stops midway, the next poll prints these changes again
   // rather than losing them.
   for (const change of result.records) io.out(JSON.stringify(maskSecretFields(change)));

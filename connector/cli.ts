@@ -5,9 +5,10 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { exitCodeOf, failureText, option, readInput, UsageError } from './cli-args.js';
+import { exitCodeOf, failureText, option, readInput, UsageError, withConnector } from './cli-args.js';
 import type { Manifest, ManifestOperation } from './manifest.js';
 import { packageRoot } from './paths.js';
+import { maskSecretFields } from './secrets.js';
 import type { JsonSchema } from './schema.js';
 
 const usage = `Usage: salesloft-connector <command>
@@ -126,13 +127,8 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         if (!name || name.startsWith('--')) throw new UsageError('run needs an operation name: see `salesloft-connector ops`.');
         if (rest.includes('--all')) return await (await import('./cli-stream.js')).runAll(rest, io);
         const input = readInput(option(rest, '--input'));
-        const [{ createConnector }, { maskSecretFields }] = await Promise.all([import('./runner.js'), import('./secrets.js')]);
-        const connector = createConnector({ baseUrl: option(rest, '--base-url'), env: io.env });
-        try {
-          io.out(JSON.stringify(maskSecretFields(await connector.runByName(name, input)), null, 2));
-        } finally {
-          await connector.close(); // the shared budget's Redis connection (SALESLOFT_REDIS_URL), if any
-        }
+        const output = await withConnector({ baseUrl: option(rest, '--base-url'), env: io.env }, (connector) => connector.runByName(name, input));
+        io.out(JSON.stringify(maskSecretFields(output), null, 2));
         return 0;
       }
       case 'playground':

@@ -12,9 +12,11 @@ import { main } from '../connector/cli.js';
 import type { StreamIO } from '../connector/cli-stream.js';
 import { packageRoot } from '../connector/paths.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
+import { useRedis } from './support.js';
 
 let sandbox: Sandbox;
 let folder: string;
+const redis = useRedis();
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -124,6 +126,16 @@ test('as a real process with stdout piped: one line per person, nothing on stder
   expect(lines).toHaveLength(sandbox.store.list('people').length);
   expect(new Set(lines.map((line) => (JSON.parse(line) as { id: number }).id)).size).toBe(lines.length);
   expect(stderr).toBe('');
+});
+
+test('with SALESLOFT_REDIS_URL, run --all and poll end as real processes once done (the shared budget\'s connection is closed)', async () => {
+  const env = { PATH: process.env.PATH, SALESLOFT_ACCESS_TOKEN: 'cli-token', SALESLOFT_BASE_URL: sandbox.url, SALESLOFT_REDIS_URL: redis.url };
+  const cliProcess = (args: string[]) => promisify(execFile)(process.execPath, [join(packageRoot, 'dist', 'connector', 'cli.js'), ...args], { env, timeout: 20_000 });
+  const listed = await cliProcess(['run', 'list_people', '--all', '--limit', '3']);
+  expect(listed.stdout.trim().split('\n')).toHaveLength(3);
+  const polled = await cliProcess(['poll', 'poll_people', '--state-file', join(folder, 'redis-state.json')]);
+  expect(JSON.parse(readFileSync(join(folder, 'redis-state.json'), 'utf8'))).toBeDefined();
+  expect(`${listed.stderr}${polled.stderr}`).not.toMatch(/unreachable/);
 });
 
 test('describe says what a polling trigger reads and how to run it', async () => {

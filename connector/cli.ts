@@ -132,7 +132,7 @@ export const main = async (args: string[], io: CliIO): Promise<number> => {
         return 0;
       }
       case 'playground':
-        return (await import('../playground/cli.js')).runPlayground(rest, io);
+        return await (await import('../playground/cli.js')).runPlayground(rest, io);
       case 'bulk':
         return await (await import('./cli-bulk.js')).runBulkCli(rest, io);
       case 'login':

@@ -1,7 +1,7 @@
 // `salesloft-connector playground [--port N]`: serves the playground page until SIGINT or SIGTERM.
 
 import type { CliIO } from '../connector/cli.js';
-import { untilStopped } from '../connector/cli-args.js';
+import { untilStopped, UsageError } from '../connector/cli-args.js';
 import { startPlayground } from './server.js';
 
 export const playgroundUsage = `Usage: salesloft-connector playground [--port N]
@@ -27,10 +27,16 @@ export const runPlayground = async (args: string[], io: CliIO, stop?: AbortSigna
   const unknown = args.filter((arg, index) => arg.startsWith('--') && arg !== '--port' && args[index - 1] !== '--port');
   const port = parsePort(args);
   if (unknown.length || port === undefined) {
-    io.err(`error: ${unknown.length ? `unknown option ${unknown[0]}` : '--port needs a whole number from 0 to 65535'}.\n${playgroundUsage}`);
-    return 2;
+    throw new UsageError(`${unknown.length ? `unknown option ${unknown[0]}` : '--port needs a whole number from 0 to 65535'}.\n${playgroundUsage}`);
   }
-  const playground = await startPlayground({ port, env: io.env });
+  let playground: Awaited<ReturnType<typeof startPlayground>>;
+  try {
+    playground = await startPlayground({ port, env: io.env });
+  } catch (error) {
+    // Worded as `listen` words it: a port in use is the user's to change, not an unexpected failure.
+    io.err(`error: cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+    return 1;
+  }
   const where =
     playground.target.kind === 'sandbox'
       ? `runs go to an embedded sandbox at ${playground.target.baseUrl}`

@@ -217,6 +217,9 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await sandbox?.close(); // a port in use: the embedded sandbox must not keep the process alive
+    throw error;
   });
   port = (server.address() as AddressInfo).port;
 

@@ -1,8 +1,10 @@
 // The playground's server without a browser: its JSON endpoints against the embedded sandbox, the
 // errors worded as the CLI words them, the token kept on the server, and only its own page answered.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { main } from '../connector/cli.js';
@@ -173,6 +175,18 @@ describe('salesloft-connector playground', () => {
     stop.abort();
     expect(await done).toBe(0);
     await expect(fetch(`${url}/api/manifest`)).rejects.toThrow();
+  });
+
+  test('a port in use is said plainly (exit 1), and the process is not held open by the embedded sandbox', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const { status, stderr } = spawnSync(process.execPath, [join(packageRoot, 'dist', 'connector', 'cli.js'), 'playground', '--port', String(port)], { encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH } });
+      expect([status, stderr.trim()]).toEqual([1, expect.stringMatching(new RegExp(`^error: cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE`))]);
+    } finally {
+      busy.close();
+    }
   });
 
   test('bad options are a usage error (exit 2) through the command line', async () => {

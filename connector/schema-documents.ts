@@ -19,13 +19,19 @@ const jsonFilesUnder = (dir: string): string[] =>
 
 export const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
-/** Every shared schema, by its $id (e.g. `/schemas/common.json`). */
-export const sharedSchemas: ReadonlyMap<string, JsonSchema> = new Map(
-  jsonFilesUnder(schemasFolder).map((path) => {
-    const schema = readJson(path) as JsonSchema;
-    return [String(schema.$id), schema];
-  }),
-);
+let shared: ReadonlyMap<string, JsonSchema> | undefined;
+
+/**
+ * Every shared schema, by its $id (e.g. `/schemas/common.json`), read on first use: importing the
+ * runner (a CLI run, a recipe) no longer reads the whole schemas/ folder before anything needs it.
+ */
+export const sharedSchemas = (): ReadonlyMap<string, JsonSchema> =>
+  (shared ??= new Map(
+    jsonFilesUnder(schemasFolder).map((path) => {
+      const schema = readJson(path) as JsonSchema;
+      return [String(schema.$id), schema];
+    }),
+  ));
 
 export const isPlainObject = (value: unknown): value is JsonSchema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -61,7 +67,7 @@ export const inlineRefs = (schema: unknown, base = '', depth = 0): unknown => {
   if (typeof $ref !== 'string') return own;
   const [documentId, pointer = ''] = $ref.split('#');
   const targetId = documentId || base;
-  const document = sharedSchemas.get(targetId);
+  const document = sharedSchemas().get(targetId);
   if (!document) throw new Error(`unknown schema $ref ${$ref} (in ${base || 'an operation schema'})`);
   const target = inlineRefs(resolvePointer(document, pointer), targetId, depth + 1) as JsonSchema;
   return refine(target, own);

@@ -31,7 +31,7 @@ export const createAjv = (options: Options = {}): Ajv => {
   for (const [name, { validate }] of Object.entries(formats)) instance.addFormat(name, { type: 'string', validate });
   // Registered without validating them against the meta-schema here (that costs a start ~50 ms): the
   // test suite checks every shared schema with sharedSchemaProblems(), and compile() checks each operation's.
-  for (const schema of sharedSchemas.values()) instance.addSchema(schema, undefined, undefined, false);
+  for (const schema of sharedSchemas().values()) instance.addSchema(schema, undefined, undefined, false);
   return instance;
 };
 
@@ -39,7 +39,7 @@ export const ajv = createAjv();
 
 /** Why the shared schemas are not valid draft-07 with the connector's keywords ([] when they are). */
 export const sharedSchemaProblems = (): string[] =>
-  [...sharedSchemas.entries()].flatMap(([id, schema]) => (ajv.validateSchema(schema) ? [] : [`${id}: ${ajv.errorsText(ajv.errors)}`]));
+  [...sharedSchemas().entries()].flatMap(([id, schema]) => (ajv.validateSchema(schema) ? [] : [`${id}: ${ajv.errorsText(ajv.errors)}`]));
 
 export const compile = (schema: JsonSchema): ValidateFunction => ajv.compile(schema);
 

@@ -92,7 +92,7 @@ class SharedTypes {
     if (typeof $ref !== 'string') return requirementsAsTypes(own);
     const [reference, pointer = ''] = $ref.split('#');
     const documentId = reference || base;
-    const document = sharedSchemas.get(documentId);
+    const document = sharedSchemas().get(documentId);
     if (!document) throw new Error(`unknown schema $ref ${$ref} (in ${base || 'an operation schema'})`);
     const target = resolvePointer(document, pointer);
     if (!onlyAnnotates(siblings, target)) {
@@ -113,7 +113,7 @@ class SharedTypes {
     for (let pending = [...this.targets.keys()]; pending.length; pending = [...this.targets.keys()].filter((name) => !blocks.has(name))) {
       for (const name of pending) {
         const { documentId, pointer } = this.targets.get(name)!;
-        const schema = this.named(resolvePointer(sharedSchemas.get(documentId)!, pointer), documentId);
+        const schema = this.named(resolvePointer(sharedSchemas().get(documentId)!, pointer), documentId);
         blocks.set(name, (await compile(typeOnly(schema) as never, name, options)).trim());
       }
     }

@@ -3,6 +3,7 @@
 // chain, so two walks running at once on one connector each count only their own requests.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { headerNumber, remainingOf } from './retry.js';
 
 export interface ObservedAnswer {
   status: number;
@@ -17,14 +18,8 @@ export const observingAnswers = <T>(observer: (answer: ObservedAnswer) => void, 
 /** Called by the runner for every answer it receives. */
 export const reportAnswer = (answer: ObservedAnswer): void => observers.getStore()?.(answer);
 
-const headerNumber = (headers: ObservedAnswer['headers'], name: string): number | undefined => {
-  const raw = headers[name];
-  const value = Number(Array.isArray(raw) ? raw[0] : raw);
-  return raw === undefined || !Number.isFinite(value) ? undefined : value;
-};
-
 /** SalesLoft's rate-limit figures of one answer: what it cost and what is left this minute. */
 export const rateLimitOf = (answer: ObservedAnswer): { cost?: number; remaining?: number } => ({
   cost: headerNumber(answer.headers, 'x-ratelimit-endpoint-cost'),
-  remaining: headerNumber(answer.headers, 'x-ratelimit-remaining-minute'),
+  remaining: remainingOf(answer.headers),
 });

@@ -15,6 +15,16 @@ export interface RetryOptions {
   paceBelowRemaining: number;
 }
 
+/** A numeric header of an answer (its first value), or undefined when it is absent or not a number. */
+export const headerNumber = (headers: Record<string, string | string[] | undefined>, name: string): number | undefined => {
+  const raw = headers[name];
+  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  return raw === undefined || !Number.isFinite(value) ? undefined : value;
+};
+
+/** What SalesLoft says is left of this minute's budget: `x-ratelimit-remaining-minute`. */
+export const remainingOf = (headers: Record<string, string | string[] | undefined>): number | undefined => headerNumber(headers, 'x-ratelimit-remaining-minute');
+
 /** Where a connector's time comes from: the real clock, or a test's own. */
 export interface Clock {
   now(): number;
@@ -76,10 +86,8 @@ export class RatePacer {
   }
 
   observe(headers: AnsweredFailure['headers']): void {
-    const raw = headers['x-ratelimit-remaining-minute'];
-    if (raw === undefined) return;
-    const remaining = Number(Array.isArray(raw) ? raw[0] : raw);
-    if (Number.isFinite(remaining) && remaining <= this.options.paceBelowRemaining) {
+    const remaining = remainingOf(headers);
+    if (remaining !== undefined && remaining <= this.options.paceBelowRemaining) {
       this.pausedUntil = this.clock.now() + this.msUntilNextWindow();
     }
   }

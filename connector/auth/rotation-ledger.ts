@@ -9,6 +9,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { ConfigurationError } from '../errors.js';
+import { sleep } from '../retry.js';
 import { urlWithoutPassword } from '../secrets.js';
 import type { TokenSet } from './oauth.js';
 
@@ -31,7 +32,6 @@ const prefix = 'salesloft-connector:oauth';
 // KEYS[1] the lock; ARGV[1] its owner. Deletes the lock only if this worker still holds it.
 const releaseScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A name for a refresh token that reveals nothing of it. */
 const idOf = (clientId: string, refreshToken: string): string => createHash('sha256').update(`${clientId}\0${refreshToken}`).digest('hex').slice(0, 40);

@@ -8,7 +8,7 @@
 // paces alone (RatePacer), and goes back to the shared budget when Redis is back.
 
 import type { Redis } from 'ioredis';
-import { RatePacer, systemClock, type Clock, type RetryOptions } from '../retry.js';
+import { RatePacer, remainingOf, systemClock, type Clock, type RetryOptions } from '../retry.js';
 import { urlWithoutPassword } from '../secrets.js';
 
 // KEYS the counters of the windows a request may go in, earliest first; ARGV cost, budget, ttl ms.
@@ -132,9 +132,8 @@ export class RedisBudget extends RatePacer {
 
   override observe(headers: Record<string, string | string[] | undefined>): void {
     if (!this.shared) return super.observe(headers);
-    const raw = headers['x-ratelimit-remaining-minute'];
-    const remaining = Number(Array.isArray(raw) ? raw[0] : raw);
-    if (raw === undefined || !Number.isFinite(remaining)) return;
+    const remaining = remainingOf(headers);
+    if (remaining === undefined) return;
     const used = Math.max(0, this.budget.budgetPerWindow - remaining);
     this.redis!.eval(correctScript, 1, this.windowKey(), used, this.budget.rateLimitWindowMs * 2).catch((error: Error) => this.fallBack(error.message));
   }

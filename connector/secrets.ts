@@ -32,12 +32,8 @@ const base64Forms = (secret: string): string[] => {
   return forms;
 };
 
-const rebuild = (): void => {
-  const next = new Set<string>();
-  for (const secret of known.keys()) {
-    for (const form of [secret, ...base64Forms(secret)]) for (const piece of fragmentsOf(form)) next.add(piece);
-  }
-  fragments = next;
+const addFragments = (secret: string, to: Set<string>): void => {
+  for (const form of [secret, ...base64Forms(secret)]) for (const piece of fragmentsOf(form)) to.add(piece);
 };
 
 /**
@@ -47,8 +43,15 @@ const rebuild = (): void => {
 export const registerSecret = (secret: string | undefined | null): void => {
   if (typeof secret !== 'string' || secret.length < minSecretLength || known.has(secret)) return;
   known.set(secret, true);
-  if (known.size > maxSecrets) known.delete(known.keys().next().value as string);
-  rebuild();
+  if (known.size <= maxSecrets) {
+    addFragments(secret, fragments);
+    return;
+  }
+  // Forgetting the oldest: its fragments may be shared with others, so the set is built again.
+  known.delete(known.keys().next().value as string);
+  const next = new Set<string>();
+  for (const kept of known.keys()) addFragments(kept, next);
+  fragments = next;
 };
 
 const hex = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);

@@ -1,15 +1,13 @@
 // Every operation, main and DDL: found by folder (operations/<name>/, ddl/<name>/), so adding an
 // operation is adding its folder. Schemas are read from the package's data files.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import type { Operation, OperationKind } from './operation.js';
 import { folderOfKind, operationFolder } from './paths.js';
-import type { JsonSchema } from './schema.js';
-
-const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+import { readJson, type JsonSchema } from './schema-documents.js';
 
 export interface RegisteredOperation {
   operation: Operation;
@@ -49,7 +47,7 @@ const loadCompiler = async (): Promise<void> => {
 };
 
 /** The compiled validator of an operation's input or output schema (after loadRegistry or loadValidator). */
-export const validatorOf = (entry: RegisteredOperation, which: 'input' | 'output'): ValidateFunction => {
+const validatorOf = (entry: RegisteredOperation, which: 'input' | 'output'): ValidateFunction => {
   const key = `${entry.operation.name}/${which}`;
   let validate = validators.get(key);
   if (!validate) {

@@ -137,6 +137,9 @@ class PastDeadline extends Error {
   }
 }
 
+/** The access token the input gives for its run, if any. */
+const givenToken = (input: OperationInput): string | undefined => (typeof input.access_token === 'string' && input.access_token ? input.access_token : undefined);
+
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A request that cannot change anything in SalesLoft. */
@@ -373,8 +376,7 @@ export class Connector {
 
   /** The token of a run; refused before anything is sent when HTTP cannot carry it in a header. */
   private tokenFor(input: OperationInput, name: string): string | undefined {
-    const given = typeof input.access_token === 'string' && input.access_token ? input.access_token : undefined;
-    registerSecret(given);
+    const given = givenToken(input); // registered as a secret with the input's other secret fields
     const token = given ?? this.settings.optionToken ?? this.settings.envToken;
     if (token !== undefined && !headerSafeToken.test(token)) {
       const problem = 'contains characters an HTTP header cannot carry (a space, a line break or a non-ASCII character): copy the token again, without them';
@@ -407,7 +409,7 @@ export class Connector {
       );
     }
     // recipes: an OAuth session supplies the token unless the input gives one.
-    run.fromSession = !!this.oauth && !(typeof input.access_token === 'string' && input.access_token);
+    run.fromSession = !!this.oauth && !givenToken(input);
     const token = run.fromSession ? await this.oauth!.accessToken() : this.tokenFor(input, name);
     if (!token) {
       throw new ConfigurationError(
@@ -420,7 +422,7 @@ export class Connector {
       return runDdl(
         operation,
         input,
-        async (path, query) => this.parsed(await this.send(this.outgoing('GET', path, query), run), 'GET') as never,
+        async (path, query) => this.parsed(await this.send(this.outgoing('GET', path, query), run)) as never,
         this.settings.ddlItemCap,
       );
     }
@@ -446,7 +448,7 @@ export class Connector {
     const outgoing = this.outgoing(operation.method, fillPath(operation.path, input), parts.query, body, isIdempotent(operation));
     outgoing.unknownOutcomeHint = unknownOutcomeHint;
     outgoing.forbiddenHint = operation.forbiddenHint;
-    return this.parsed(await this.send(outgoing, run), operation.method);
+    return this.parsed(await this.send(outgoing, run));
   }
 
   private outgoing(method: string, path: string, query?: Record<string, unknown>, body?: unknown, idempotent = isRead(method)): Outgoing {
@@ -462,7 +464,7 @@ export class Connector {
   }
 
   /** A 2xx answer as output: its JSON, or {success: true} for an empty (204) one. */
-  private parsed(answer: Answer, method: string): unknown {
+  private parsed(answer: Answer): unknown {
     if (answer.status === 204 || answer.text.length === 0) return { success: true };
     const body = parseJson(answer.text);
     if (body === undefined) {
@@ -472,8 +474,8 @@ export class Connector {
         method: answer.method,
         path: answer.path,
         apiMessage: `the response was not JSON: ${answer.text.slice(0, 120)}`,
-        hint: `Check the base URL: it should be the SalesLoft API.${isRead(method) ? '' : ' The write may have been applied: check before running again.'}`,
-        outcome: isRead(method) ? 'not_applied' : 'unknown',
+        hint: `Check the base URL: it should be the SalesLoft API.${isRead(answer.method) ? '' : ' The write may have been applied: check before running again.'}`,
+        outcome: isRead(answer.method) ? 'not_applied' : 'unknown',
       });
     }
     return body;

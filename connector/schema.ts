@@ -5,9 +5,9 @@ import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { sharedSchemas, type JsonSchema } from './schema-documents.js';
 import { formats } from './problems.js';
 
-export { isDate, isDateTime, isEmail, maxInputDepth, preview, shapeProblems, toProblems } from './problems.js';
+export { isDate, isDateTime, isEmail, toProblems } from './problems.js';
 
-export { inlineRefs, isPlainObject, readJson, refine, resolvePointer, sharedSchemas, type JsonSchema } from './schema-documents.js';
+export { isPlainObject, refine, resolvePointer, sharedSchemas, type JsonSchema } from './schema-documents.js';
 
 /** Keywords the form builders read; ajv only checks that they are well-formed. */
 const formKeywords = [

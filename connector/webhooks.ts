@@ -159,14 +159,19 @@ const answer = (response: ServerResponse, status: number, body: unknown): void =
   response.end(text);
 };
 
+/** Refuses a delivery that cannot be trusted or read: tells onRejected, then answers with the error's status. */
+const refuse = (options: Pick<WebhookHandlerOptions, 'onRejected'>, error: WebhookSignatureError, request: IncomingMessage, response: ServerResponse): void => {
+  options.onRejected?.(error, request);
+  answer(response, error.status, { error: error.message });
+};
+
 const receive = async (rawBody: Buffer | string, request: IncomingMessage, response: ServerResponse, options: WebhookHandlerOptions): Promise<boolean> => {
   let event: WebhookEvent;
   try {
     event = parseWebhook(rawBody, request.headers, options.callbackToken, { maxBodyBytes: options.maxBodyBytes });
   } catch (error) {
     if (!(error instanceof WebhookSignatureError)) throw error;
-    options.onRejected?.(error, request);
-    answer(response, error.status, { error: error.message });
+    refuse(options, error, request, response);
     return false;
   }
   await options.onEvent(event, request);
@@ -185,10 +190,8 @@ export const webhookHandler = (options: WebhookHandlerOptions) => (request: Inco
       if (await receive(rawBody, request, response, options)) answer(response, 200, { received: true });
     })
     .catch((error: unknown) => {
-      if (error instanceof WebhookSignatureError) {
-        options.onRejected?.(error, request);
-        answer(response, error.status, { error: error.message });
-      } else answer(response, 500, { error: 'The webhook handler failed; SalesLoft will retry the delivery.' });
+      if (error instanceof WebhookSignatureError) refuse(options, error, request, response);
+      else answer(response, 500, { error: 'The webhook handler failed; SalesLoft will retry the delivery.' });
     });
 };
 
@@ -222,9 +225,7 @@ export const webhookMiddleware =
         if (await receive(rawBody, request, response, handlerOptions)) next();
       })
       .catch((error: unknown) => {
-        if (error instanceof WebhookSignatureError) {
-          options.onRejected?.(error, request);
-          answer(response, error.status, { error: error.message });
-        } else next(error);
+        if (error instanceof WebhookSignatureError) refuse(options, error, request, response);
+        else next(error);
       });
   };

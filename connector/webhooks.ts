@@ -203,13 +203,13 @@ export type MiddlewareRequest = IncomingMessage & { body?: unknown; webhook?: We
  * express.raw() left in req.body), verifies it, sets `req.webhook` and calls `onEvent` when given, then
  * `next()`. A body already parsed (express.json() mounted first) is refused: it cannot be verified.
  */
-export const webhookMiddleware =
-  (options: Omit<WebhookHandlerOptions, 'onEvent'> & { onEvent?: WebhookHandlerOptions['onEvent'] }) =>
-  (request: MiddlewareRequest, response: ServerResponse, next: (error?: unknown) => void): void => {
-    const handlerOptions: WebhookHandlerOptions = { ...options, onEvent: async (event, req) => {
-      (req as MiddlewareRequest).webhook = event;
-      await options.onEvent?.(event, req);
-    } };
+export const webhookMiddleware = (options: Omit<WebhookHandlerOptions, 'onEvent'> & { onEvent?: WebhookHandlerOptions['onEvent'] }) => {
+  // The same for every request (it sets req.webhook on the request it is given): built once.
+  const handlerOptions: WebhookHandlerOptions = { ...options, onEvent: async (event, req) => {
+    (req as MiddlewareRequest).webhook = event;
+    await options.onEvent?.(event, req);
+  } };
+  return (request: MiddlewareRequest, response: ServerResponse, next: (error?: unknown) => void): void => {
     const parsedAlready = request.body !== undefined && !Buffer.isBuffer(request.body) && typeof request.body !== 'string';
     if (parsedAlready) {
       const error = new ConfigurationError(
@@ -229,3 +229,4 @@ export const webhookMiddleware =
         else next(error);
       });
   };
+};

@@ -161,7 +161,13 @@ interface ListPage {
  */
 export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
   stats: WalkStats = { records: 0, requests: 0, rateLimitCost: 0, strategy: 'single' };
-  position?: KeysetPosition;
+  /** Where a keyset walk stands after the last record it yielded; undefined before the first. */
+  get position(): KeysetPosition | undefined {
+    // Built when read (poll reads it once, after the walk), not copied for every record.
+    return this.positionIds && { updated_at: this.positionAt as string, ids: [...this.positionIds.values()] };
+  }
+  private positionAt?: string;
+  private positionIds?: Map<string, string | number>;
   /** True once the walk read the list to its end (false when a limit or a failure stopped it). */
   finished = false;
 
@@ -198,7 +204,8 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
     this.input = input;
     this.perPage = limit ? Math.min(wanted, limit) : wanted;
     this.stats = { records: 0, requests: 0, rateLimitCost: 0, strategy: strategyFor(entry, input) };
-    this.position = undefined;
+    this.positionAt = undefined;
+    this.positionIds = undefined;
     this.warnedDeep = false;
   }
 
@@ -340,7 +347,8 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
         exclusive = false;
         idsAt = new Map([[String(record.id), record.id]]);
       }
-      this.position = { updated_at: at, ids: [...idsAt.values()] };
+      this.positionAt = at;
+      this.positionIds = idsAt;
     };
     const alreadyRead = (record: ApiRecord): boolean => at !== undefined && compareTimes(record.updated_at, at) === 0 && (exclusive || idsAt.has(String(record.id)));
 
@@ -364,7 +372,8 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
         // A whole page at one timestamp: the cursor cannot move past it with updated_at alone.
         yield* this.walkSlice(at as string, query, upper, alreadyRead, advance);
         exclusive = true;
-        this.position = { updated_at: at as string, ids: [...idsAt.values()] };
+        this.positionAt = at;
+        this.positionIds = idsAt;
       }
     }
   }

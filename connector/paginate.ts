@@ -172,14 +172,13 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
   finished = false;
 
   private entry!: RegisteredOperation;
-  private input!: OperationInput;
   private perPage = maxPerPage;
 
   constructor(
     private readonly runner: OperationRunner,
     private readonly name: string,
     private readonly find: FindOperation,
-    private readonly givenInput: OperationInput = {},
+    private readonly input: OperationInput = {},
     private readonly options: PaginateOptions = {},
     private readonly control: WalkControl = {},
   ) {
@@ -198,12 +197,10 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
       throw new ConfigurationError(`${this.name} is not a list operation: paginate walks operations that return {data: [...]}, such as list_people.`);
     }
     const { limit, perPage } = this.options;
-    const input = this.givenInput;
-    const wanted = perPage ?? (typeof input.per_page === 'number' ? input.per_page : maxPerPage);
+    const wanted = perPage ?? (typeof this.input.per_page === 'number' ? this.input.per_page : maxPerPage);
     this.entry = entry;
-    this.input = input;
     this.perPage = limit ? Math.min(wanted, limit) : wanted;
-    this.stats = { records: 0, requests: 0, rateLimitCost: 0, strategy: strategyFor(entry, input) };
+    this.stats = { records: 0, requests: 0, rateLimitCost: 0, strategy: strategyFor(entry, this.input) };
     this.positionAt = undefined;
     this.positionIds = undefined;
     this.warnedDeep = false;

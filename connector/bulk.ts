@@ -1,5 +1,5 @@
 // Drives a SalesLoft bulk job (reference §1.8): create it, send the records in chunks of 5,000, mark it
-// ready, poll until done, then read the failed results through the id[gt] cursor. Every call is a run
+// ready, poll until done, then read the failed results through paginate's id[gt] walk. Every call is a run
 // of an operation (create_bulk_job, create_bulk_job_data, update_bulk_job, get_bulk_job,
 // list_bulk_job_results), so the runner's auth, retries and rate budget apply to each.
 
@@ -16,7 +16,6 @@ export type BulkJobType = keyof typeof bulkJobTypes;
 
 /** SalesLoft takes at most this many records per job-data call. */
 export const recordsPerCall = 5000;
-const resultsPerPage = 100;
 const mostProblemsReported = 50;
 
 export interface BulkProgress {
@@ -164,18 +163,10 @@ export const runBulk = async (connector: Connector, type: BulkJobType, records: 
     interval = Math.min(interval * 1.5, options.maxPollIntervalMs ?? 15_000);
   }
 
+  // The failed results, through paginate's id[gt] walk of this list (100 a page, until a short page).
   const failures: BulkFailure[] = [];
-  let after: number | undefined;
-  for (;;) {
-    const page = (await connector.run('list_bulk_job_results', {
-      bulk_jobs_id: jobId,
-      status: ['error'],
-      per_page: resultsPerPage,
-      ...(after === undefined ? {} : { id: { gt: after } }),
-    })) as { data: BulkResult[] };
-    for (const result of page.data) failures.push({ resultId: result.id, record: result.record, error: String(result.error ?? 'failed without a message') });
-    if (page.data.length < resultsPerPage) break;
-    after = page.data[page.data.length - 1].id;
+  for await (const result of connector.paginate('list_bulk_job_results', { bulk_jobs_id: jobId, status: ['error'] }) as AsyncIterable<BulkResult>) {
+    failures.push({ resultId: result.id, record: result.record, error: String(result.error ?? 'failed without a message') });
   }
   const jobTotal = current.total ?? total;
   const summary: BulkSummary = { jobId, total: jobTotal, succeeded: jobTotal - failures.length, failed: failures.length, failures };

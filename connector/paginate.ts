@@ -161,19 +161,24 @@ interface ListPage {
  */
 export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
   stats: WalkStats = { records: 0, requests: 0, rateLimitCost: 0, strategy: 'single' };
-  position?: KeysetPosition;
+  /** Where a keyset walk stands after the last record it yielded; undefined before the first. */
+  get position(): KeysetPosition | undefined {
+    // Built when read (poll reads it once, after the walk), not copied for every record.
+    return this.positionIds && { updated_at: this.positionAt as string, ids: [...this.positionIds.values()] };
+  }
+  private positionAt?: string;
+  private positionIds?: Map<string, string | number>;
   /** True once the walk read the list to its end (false when a limit or a failure stopped it). */
   finished = false;
 
   private entry!: RegisteredOperation;
-  private input!: OperationInput;
   private perPage = maxPerPage;
 
   constructor(
     private readonly runner: OperationRunner,
     private readonly name: string,
     private readonly find: FindOperation,
-    private readonly givenInput: OperationInput = {},
+    private readonly input: OperationInput = {},
     private readonly options: PaginateOptions = {},
     private readonly control: WalkControl = {},
   ) {
@@ -192,13 +197,12 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
       throw new ConfigurationError(`${this.name} is not a list operation: paginate walks operations that return {data: [...]}, such as list_people.`);
     }
     const { limit, perPage } = this.options;
-    const input = this.givenInput;
-    const wanted = perPage ?? (typeof input.per_page === 'number' ? input.per_page : maxPerPage);
+    const wanted = perPage ?? (typeof this.input.per_page === 'number' ? this.input.per_page : maxPerPage);
     this.entry = entry;
-    this.input = input;
     this.perPage = limit ? Math.min(wanted, limit) : wanted;
-    this.stats = { records: 0, requests: 0, rateLimitCost: 0, strategy: strategyFor(entry, input) };
-    this.position = undefined;
+    this.stats = { records: 0, requests: 0, rateLimitCost: 0, strategy: strategyFor(entry, this.input) };
+    this.positionAt = undefined;
+    this.positionIds = undefined;
     this.warnedDeep = false;
   }
 
@@ -340,7 +344,8 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
         exclusive = false;
         idsAt = new Map([[String(record.id), record.id]]);
       }
-      this.position = { updated_at: at, ids: [...idsAt.values()] };
+      this.positionAt = at;
+      this.positionIds = idsAt;
     };
     const alreadyRead = (record: ApiRecord): boolean => at !== undefined && compareTimes(record.updated_at, at) === 0 && (exclusive || idsAt.has(String(record.id)));
 
@@ -364,7 +369,8 @@ export class Paginator<T = ApiRecord> implements AsyncIterable<T> {
         // A whole page at one timestamp: the cursor cannot move past it with updated_at alone.
         yield* this.walkSlice(at as string, query, upper, alreadyRead, advance);
         exclusive = true;
-        this.position = { updated_at: at as string, ids: [...idsAt.values()] };
+        this.positionAt = at;
+        this.positionIds = idsAt;
       }
     }
   }

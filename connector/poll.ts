@@ -45,12 +45,12 @@ const newestPosition = async (runner: OperationRunner, list: string, filters: Op
   return { after: String(newest.updated_at), seen_at_after: seen };
 };
 
-/** Created since the previous state, or changed after being seen before. */
-const changeOf = (record: ApiRecord, previous: PollState): PolledRecord['change'] => {
-  const created = compareTimes(record.created_at, previous.after);
+/** Created since the previous state (`after`, and the ids seen at it, as text), or changed after being seen before. */
+const changeOf = (record: ApiRecord, after: string, seenAtAfter: ReadonlySet<string>): PolledRecord['change'] => {
+  const created = compareTimes(record.created_at, after);
   if (created === undefined) return 'updated';
   if (created > 0) return 'created';
-  return created === 0 && !previous.seen_at_after.map(String).includes(String(record.id)) ? 'created' : 'updated';
+  return created === 0 && !seenAtAfter.has(String(record.id)) ? 'created' : 'updated';
 };
 
 export const runPoll = async (runner: OperationRunner, find: FindOperation, trigger: TriggerOperation, input: OperationInput): Promise<PollResult> => {
@@ -77,11 +77,12 @@ export const runPoll = async (runner: OperationRunner, find: FindOperation, trig
   // changed again during this poll is returned once, at its latest version.
   const walk = createPaginator(runner, find, list.operation.name, filters, { limit: maxRecords }, { from, yieldOnce: false });
   const byId = new Map<string, PolledRecord>();
+  const seenAtStart = new Set(start.seen_at_after.map(String));
   for await (const record of walk) {
     const key = String(record.id);
     const first = byId.get(key);
     byId.delete(key);
-    byId.set(key, { change: first?.change ?? changeOf(record, start), record });
+    byId.set(key, { change: first?.change ?? changeOf(record, start.after, seenAtStart), record });
   }
   const position = walk.position ?? from;
   return {

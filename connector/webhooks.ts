@@ -159,14 +159,19 @@ const answer = (response: ServerResponse, status: number, body: unknown): void =
   response.end(text);
 };
 
+/** Refuses a delivery that cannot be trusted or read: tells onRejected, then answers with the error's status. */
+const refuse = (options: Pick<WebhookHandlerOptions, 'onRejected'>, error: WebhookSignatureError, request: IncomingMessage, response: ServerResponse): void => {
+  options.onRejected?.(error, request);
+  answer(response, error.status, { error: error.message });
+};
+
 const receive = async (rawBody: Buffer | string, request: IncomingMessage, response: ServerResponse, options: WebhookHandlerOptions): Promise<boolean> => {
   let event: WebhookEvent;
   try {
     event = parseWebhook(rawBody, request.headers, options.callbackToken, { maxBodyBytes: options.maxBodyBytes });
   } catch (error) {
     if (!(error instanceof WebhookSignatureError)) throw error;
-    options.onRejected?.(error, request);
-    answer(response, error.status, { error: error.message });
+    refuse(options, error, request, response);
     return false;
   }
   await options.onEvent(event, request);
@@ -185,10 +190,8 @@ export const webhookHandler = (options: WebhookHandlerOptions) => (request: Inco
       if (await receive(rawBody, request, response, options)) answer(response, 200, { received: true });
     })
     .catch((error: unknown) => {
-      if (error instanceof WebhookSignatureError) {
-        options.onRejected?.(error, request);
-        answer(response, error.status, { error: error.message });
-      } else answer(response, 500, { error: 'The webhook handler failed; SalesLoft will retry the delivery.' });
+      if (error instanceof WebhookSignatureError) refuse(options, error, request, response);
+      else answer(response, 500, { error: 'The webhook handler failed; SalesLoft will retry the delivery.' });
     });
 };
 
@@ -200,13 +203,13 @@ export type MiddlewareRequest = IncomingMessage & { body?: unknown; webhook?: We
  * express.raw() left in req.body), verifies it, sets `req.webhook` and calls `onEvent` when given, then
  * `next()`. A body already parsed (express.json() mounted first) is refused: it cannot be verified.
  */
-export const webhookMiddleware =
-  (options: Omit<WebhookHandlerOptions, 'onEvent'> & { onEvent?: WebhookHandlerOptions['onEvent'] }) =>
-  (request: MiddlewareRequest, response: ServerResponse, next: (error?: unknown) => void): void => {
-    const handlerOptions: WebhookHandlerOptions = { ...options, onEvent: async (event, req) => {
-      (req as MiddlewareRequest).webhook = event;
-      await options.onEvent?.(event, req);
-    } };
+export const webhookMiddleware = (options: Omit<WebhookHandlerOptions, 'onEvent'> & { onEvent?: WebhookHandlerOptions['onEvent'] }) => {
+  // The same for every request (it sets req.webhook on the request it is given): built once.
+  const handlerOptions: WebhookHandlerOptions = { ...options, onEvent: async (event, req) => {
+    (req as MiddlewareRequest).webhook = event;
+    await options.onEvent?.(event, req);
+  } };
+  return (request: MiddlewareRequest, response: ServerResponse, next: (error?: unknown) => void): void => {
     const parsedAlready = request.body !== undefined && !Buffer.isBuffer(request.body) && typeof request.body !== 'string';
     if (parsedAlready) {
       const error = new ConfigurationError(
@@ -222,9 +225,8 @@ export const webhookMiddleware =
         if (await receive(rawBody, request, response, handlerOptions)) next();
       })
       .catch((error: unknown) => {
-        if (error instanceof WebhookSignatureError) {
-          options.onRejected?.(error, request);
-          answer(response, error.status, { error: error.message });
-        } else next(error);
+        if (error instanceof WebhookSignatureError) refuse(options, error, request, response);
+        else next(error);
       });
   };
+};

@@ -1,6 +1,7 @@
 // `salesloft-connector sandbox [--port N] [--host H] [--seed FILE] [--people N] [--quiet]`: runs the sandbox until SIGINT/SIGTERM.
 
 import { pathToFileURL } from 'node:url';
+import { untilStopped } from '../connector/cli-args.js';
 import { startSandbox, type SandboxOptions } from './server.js';
 
 export interface SandboxCliIo {
@@ -62,18 +63,7 @@ export async function runSandboxCli(argv: string[], io: SandboxCliIo = {}): Prom
   }
   const sandbox = await startSandbox({ ...options, ...(quiet ? {} : { log: print }) });
   print(`SalesLoft sandbox listening on ${sandbox.url}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      io.signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    if (io.signal?.aborted) stop();
-    else io.signal?.addEventListener('abort', stop);
-  });
+  await untilStopped(io.signal);
   await sandbox.close();
   print('SalesLoft sandbox stopped');
 }

@@ -13,9 +13,9 @@ import { promisify } from 'node:util';
 import got from 'got';
 import { createConnector } from '../connector/index.js';
 import { packageRoot } from '../connector/paths.js';
+import { median } from './bench-stats.js';
 
 const run = promisify(execFile);
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const fixedServer = `
 const body = JSON.stringify({ data: { id: 1, first_name: 'Ada', last_name: 'Lovelace', email_address: 'ada@example.com' } });

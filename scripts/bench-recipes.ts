@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnector } from '../connector/index.js';
 import { startSandbox } from '../sandbox/server.js';
 import { startRedis } from './redis-server.js';
+import { median } from './bench-stats.js';
 
 const run = promisify(execFile);
 const workerScript = fileURLToPath(new URL('./bench-recipes-worker.js', import.meta.url));
@@ -47,7 +48,7 @@ const workersRun = async (calls: number, redisUrl: string, maxRetryTimeMs?: numb
   const other = results.reduce((sum, result) => sum + result.otherErrors, 0);
   console.log(
     `${workers} workers x ${concurrency}, ${calls} calls, ${redisUrl ? 'shared Redis budget' : 'each pacing alone  '}${maxRetryTimeMs ? `, each run bounded by ${maxRetryTimeMs / 1000} s` : ''}: ${(ms / 1000).toFixed(1)} s; ` +
-      `budget used per full window min ${Math.min(...use).toFixed(0)}% median ${use.sort((a, b) => a - b)[Math.floor(use.length / 2)]?.toFixed(0)}% over ${full.length} windows; ` +
+      `budget used per full window min ${Math.min(...use).toFixed(0)}% median ${median(use)?.toFixed(0)}% over ${full.length} windows; ` +
       `429s drawn ${drawn}, surfaced ${surfaced}; other errors ${other}`,
   );
   console.log(`  per window (ok/429): ${full.map(({ ok, limited }) => `${ok}/${limited}`).join(' ')}`);

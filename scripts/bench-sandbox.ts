@@ -9,8 +9,8 @@ import { listRecords, type Ctx } from '../sandbox/collection.js';
 import { parseParams } from '../sandbox/query.js';
 import { bulkJobResults, people } from '../sandbox/resources.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
+import { median } from './bench-stats.js';
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
 function call(sb: Sandbox, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { createConnector } from '../connector/index.js';
 import { parseWebhook, signWebhookBody, webhookHandler } from '../connector/webhooks.js';
 import { startSandbox } from '../sandbox/server.js';
+import { median } from './bench-stats.js';
 
 const perSecond = (times: number, task: () => unknown): number => {
   const started = performance.now();
@@ -39,8 +40,7 @@ export const benchWebhooks = async (): Promise<void> => {
     await delivered;
     latencies.push(performance.now() - t0);
   }
-  const p50 = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  console.log(`create_person -> verified person_created on a loopback receiver: p50 ${p50(latencies).toFixed(2)} ms (the run alone p50 ${p50(runOnly).toFixed(2)} ms), max ${Math.max(...latencies).toFixed(2)} ms over 200`);
+  console.log(`create_person -> verified person_created on a loopback receiver: p50 ${median(latencies).toFixed(2)} ms (the run alone p50 ${median(runOnly).toFixed(2)} ms), max ${Math.max(...latencies).toFixed(2)} ms over 200`);
   receiver.closeAllConnections();
   receiver.close();
   await sandbox.close();

@@ -8,8 +8,8 @@ import { loadRegistry } from '../connector/registry.js';
 import { startSandbox } from '../sandbox/server.js';
 import { benchOverhead } from './bench-overhead.js';
 import { benchSandbox } from './bench-sandbox.js';
+import { percentile } from './bench-stats.js';
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 const measure = async (label: string, times: number, task: () => Promise<unknown>): Promise<void> => {
   const durations: number[] = [];

@@ -20,3 +20,6 @@ export const operationFolder = (kind: 'main' | 'ddl' | 'trigger', name: string):
 
 /** The folder each kind of operation lives in, one subfolder per operation. */
 export const folderOfKind = { main: 'operations', ddl: 'ddl', trigger: 'triggers' } as const;
+
+/** Where `npm run build` bundles the playground page, and where the playground server serves it from. */
+export const playgroundPageFolder = join(packageRoot, 'dist', 'playground', 'page');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { failureText } from '../connector/cli-args.js';
 import { ApiError, ConnectorError, InputError } from '../connector/errors.js';
 import { buildManifest } from '../connector/manifest.js';
-import { packageRoot } from '../connector/paths.js';
+import { playgroundPageFolder } from '../connector/paths.js';
 import { loadRegistry, type Registry } from '../connector/registry.js';
 import { createConnector, defaultBaseUrl } from '../connector/runner.js';
 import { maskSecretFields, redact, registerSecret } from '../connector/secrets.js';
@@ -29,8 +29,6 @@ export interface Playground {
   target: ManifestReply['target'];
   close(): Promise<void>;
 }
-
-export const pageFolder = join(packageRoot, 'dist', 'playground', 'page');
 
 const staticFiles: Record<string, { file: string; type: string }> = {
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
@@ -191,7 +189,7 @@ export const startPlayground = async (options: PlaygroundOptions = {}): Promise<
     if (request.method === 'GET' && path === '/') return reply(response, 200, pageHtml, 'text/html; charset=utf-8');
     if (request.method === 'GET' && path === '/api/manifest') return reply(response, 200, manifestText);
     if (request.method === 'GET' && staticFiles[path]) {
-      const file = join(pageFolder, staticFiles[path].file);
+      const file = join(playgroundPageFolder, staticFiles[path].file);
       if (!existsSync(file)) throw new RequestRefusal(500, `The page bundle ${file} is missing: run \`npm run build\`.`);
       return reply(response, 200, readFileSync(file, 'utf8'), staticFiles[path].type);
     }

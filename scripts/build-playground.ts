@@ -3,12 +3,11 @@
 
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { packageRoot } from '../connector/paths.js';
-import { pageFolder } from '../playground/server.js';
+import { packageRoot, playgroundPageFolder } from '../connector/paths.js';
 
 await build({
   entryPoints: { app: join(packageRoot, 'playground', 'page', 'main.tsx') },
-  outdir: pageFolder,
+  outdir: playgroundPageFolder,
   bundle: true,
   format: 'iife',
   platform: 'browser',

@@ -3,7 +3,7 @@
 
 import Form from '@rjsf/core';
 import type { ErrorSchema } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
+import validator from '@rjsf/validator-ajv8';
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ManifestReply, PlaygroundOperation, RunReply } from '../protocol.js';
@@ -11,13 +11,6 @@ import { fetchManifest, runOperation } from './api.js';
 import { errorSchemaOf, formSchemaOf, uiSchemaOf } from './forms.js';
 import { FoldingObjectTemplate, FormContext, LookupWidget } from './widgets.js';
 import './styles.css';
-
-// The connector's own format names, so that the renderer's ajv knows them (the standard ones it has).
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const validator = customizeValidator({
-  customFormats: { 'iso-date': isoDate, 'iso-datetime': isoDateTime, 'iso-date-or-datetime': (text: string) => isoDate.test(text) || isoDateTime.test(text) },
-});
 
 const widgets = { lookup: LookupWidget };
 const templates = { ObjectFieldTemplate: FoldingObjectTemplate };

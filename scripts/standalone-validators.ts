@@ -17,11 +17,12 @@ const require = createRequire(import.meta.url);
 
 const ajv = createAjv({ code: { source: true, esm: true, formats: _`formats` } });
 const registry = await loadRegistry();
+const folder = dirname(standaloneValidatorPath('x', 'input')); // one folder for every operation's validator
+mkdirSync(folder, { recursive: true });
 let written = 0;
 for (const { operation, inputSchema } of registry.all()) {
   const path = standaloneValidatorPath(operation.name, 'input');
-  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${header}${standaloneCode.default(ajv, ajv.compile(inputSchema))}\n`);
   written += 1;
 }
-console.log(`standalone validators: ${written} written to ${dirname(standaloneValidatorPath('x', 'input'))}`);
+console.log(`standalone validators: ${written} written to ${folder}`);

@@ -46,7 +46,8 @@ const byTextThenValue = (a: Choice, b: Choice): number => textOrder.compare(a.te
 export const runDdl = async (operation: DdlOperation, input: OperationInput, fetchList: ListFetcher, cap: number): Promise<{ result: Choice[] }> => {
   const search = typeof input.search === 'string' ? input.search.trim() : '';
   // SalesLoft already searched its records for `api` lists and lookups; the connector's own choices are matched here.
-  const matches = (choice: Choice): boolean => !search || choice.text.toLowerCase().includes(search.toLowerCase());
+  const wanted = search.toLowerCase();
+  const matches = (choice: Choice): boolean => !wanted || choice.text.toLowerCase().includes(wanted);
   const toChoices = (records: ApiRecord[]): Choice[] =>
     records
       .map((record) => operation.choice?.(record))

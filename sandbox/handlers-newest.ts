@@ -55,8 +55,9 @@ const withUuid = (res: Resource, r: SandboxRecord, ctx: Ctx): Record<string, unk
 
 function listWithUuids(res: Resource, ctx: Ctx): Result {
   const result = listRecords(res, ctx);
-  const body = result.body as { data: Array<{ id: number }> };
-  return ok({ ...body, data: body.data.map((item) => withUuid(res, ctx.store.get(res.collection, item.id)!, ctx)) });
+  const body = result.body as { data: Array<Record<string, unknown> & { id: number }> };
+  // The rows are rendered already: only their id becomes the UUID (id stays the first key, as in withUuid).
+  return ok({ ...body, data: body.data.map((item) => ({ ...item, id: ctx.store.get(res.collection, item.id)!.uuid })) });
 }
 
 const found = (res: Resource, ctx: Ctx): SandboxRecord => {

@@ -2,7 +2,7 @@
 
 import { invalid, link, refId, type Ctx, type Resource } from './collection.js';
 import type { CollectionName, SandboxRecord } from './store.js';
-import { createdAt, ids, inProp, inRef, sorting, std, updatedAt } from './resource-kit.js';
+import { createdAt, ids, inProp, inRef, nextOrder, sorting, std, updatedAt } from './resource-kit.js';
 
 /** Embedded records whose path collection.ts does not know, rendered with their `_href`. */
 const linked =
@@ -41,8 +41,6 @@ export const opportunities: Resource = {
   present: linked({ opportunity_stage: 'opportunity_stages' }),
 };
 
-const nextStageOrder = (ctx: Ctx) => ({ order: Math.max(0, ...ctx.store.list('opportunity_stages').map((r) => Number(r.order ?? 0))) + 1 });
-
 export const opportunityStages: Resource = {
   collection: 'opportunity_stages',
   path: 'opportunity_stages',
@@ -54,7 +52,7 @@ export const opportunityStages: Resource = {
     required: ['name'],
     integers: ['order'],
     unique: [{ field: 'name', ci: true }],
-    defaults: nextStageOrder,
+    defaults: nextOrder('opportunity_stages'),
     validate(input, problems, _ctx, existing) {
       if (existing && Object.hasOwn(input, 'name') && (input.name === null || String(input.name).trim() === '')) problems.add('name', "can't be blank");
     },

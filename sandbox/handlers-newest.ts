@@ -3,6 +3,7 @@
 import { ApiError, getAction, link, listRecords, notFound, ok, Problems, refId, render, type Ctx, type Resource, type Result } from './collection.js';
 import type { RouteDef } from './handlers.js';
 import { isBlank, toBool, toInt, toList } from './query.js';
+import { peopleOf } from './resources-crm.js';
 import { auditReports, byUuid, conversations, dataControlRequests, SANDBOX_INTEGRATION_ID, transcriptions, transcriptionSentences } from './resources-newest.js';
 import type { SandboxRecord } from './store.js';
 
@@ -95,13 +96,11 @@ type RequestType = 'account_redaction' | 'account_and_people_redaction' | 'peopl
 const REDACTED_ACCOUNT = { name: 'Redacted Account', domain: null, website: null, phone: null, street: null, city: null, state: null, postal_code: null, linkedin_url: null, twitter_handle: null, description: null };
 const REDACTED_PERSON = { first_name: 'Redacted', last_name: 'Person', display_name: 'Redacted Person', email_address: null, secondary_email_address: null, personal_email_address: null, phone: null, mobile_phone: null, home_phone: null, linkedin_url: null };
 
-const peopleOfAccount = (ctx: Ctx, accountId: number) => ctx.store.list('people').filter((p) => refId('account')(p, ctx) === accountId).map((p) => p.id);
-
 /** What the request changes: counted for a dry run, applied for a real one. */
 function carryOut(request: SandboxRecord, ctx: Ctx, apply: boolean): Record<string, number> {
   const type = request.request_type as RequestType;
   const accountId = request.account_id as number | null;
-  const people = type === 'account_and_people_redaction' && accountId !== null ? peopleOfAccount(ctx, accountId) : ((request.people_ids as number[] | null) ?? []).filter((id) => ctx.store.get('people', id));
+  const people = type === 'account_and_people_redaction' && accountId !== null ? peopleOf(accountId, ctx).map((p) => p.id) : ((request.people_ids as number[] | null) ?? []).filter((id) => ctx.store.get('people', id));
   if (apply) {
     if (accountId !== null && ctx.store.get('accounts', accountId)) ctx.store.update('accounts', accountId, REDACTED_ACCOUNT);
     for (const id of people) {

@@ -126,7 +126,8 @@ export const people: Resource = {
 
 // ---- accounts ----------------------------------------------------------------------------------------
 
-const peopleOf = (accountId: number, ctx: Ctx) => ctx.store.lookup('people', 'account', accountId, 'ref');
+/** The people of an account, from the index of their account. */
+export const peopleOf = (accountId: number, ctx: Ctx) => ctx.store.lookup('people', 'account', accountId, 'ref');
 
 export const accounts: Resource = {
   collection: 'accounts',

@@ -3,6 +3,7 @@
 // and calendar event writes (create, update, upsert).
 
 import { invalid, listRecords, notFound, ok, Problems, refId, render, toStrings, writeRecord, type Ctx, type Resource, type Result } from './collection.js';
+import { findJob } from './bulk.js';
 import type { RouteDef } from './handlers.js';
 import { isBlank, type Params } from './query.js';
 import { actions, accounts, bulkJobResults, tasks } from './resources.js';
@@ -76,11 +77,10 @@ function bulkRescheduleTasks(ctx: Ctx): Result {
 
 /** DELETE /v2/bulk_jobs/{id}: "Cancel a bulk job". A finished job cannot be cancelled; the job stays, cancelled. */
 function cancelBulkJob(ctx: Ctx): Result {
-  const job = ctx.store.get('bulk_jobs', ctx.params.id);
-  if (!job) throw notFound();
+  const job = findJob(ctx, ctx.params.id);
   if (job.state === 'done' || job.state === 'cancelled') throw invalid({ state: [`is ${String(job.state)}: only an open or executing job can be cancelled`] });
   ctx.store.update('bulk_jobs', job.id, { state: 'cancelled', finished_at: ctx.store.now() });
-  for (const r of ctx.store.find('bulk_job_results', (x) => refId('bulk_job')(x, ctx) === job.id && x.status === 'pending')) {
+  for (const r of ctx.store.lookup('bulk_job_results', 'bulk_job', job.id, 'ref').filter((x) => x.status === 'pending')) {
     ctx.store.update('bulk_job_results', r.id, { status: 'error', error: 'bulk job cancelled' });
   }
   return { status: 204 };
@@ -88,8 +88,7 @@ function cancelBulkJob(ctx: Ctx): Result {
 
 /** GET /v2/bulk_jobs/{id}/job_data: every record added to the job, with its status; cursor paging by id[gt]. */
 function listJobData(ctx: Ctx): Result {
-  const job = ctx.store.get('bulk_jobs', ctx.params.bulk_jobs_id);
-  if (!job) throw notFound();
+  const job = findJob(ctx, ctx.params.bulk_jobs_id);
   const ofJob: Resource = { ...bulkJobResults, hidden: ['bulk_job', 'resource'], visible: (r) => refId('bulk_job')(r, ctx) === job.id };
   return listRecords(ofJob, ctx);
 }

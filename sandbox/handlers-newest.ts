@@ -12,9 +12,11 @@ function cadenceStats(ctx: Ctx): Result {
   const id = toInt(ctx.params.id);
   const cadence = id === undefined ? undefined : ctx.store.get('cadences', id);
   if (!cadence) throw notFound();
-  const onCadence = (collection: string) => ctx.store.list(collection).filter((r) => refId('cadence')(r, ctx) === cadence.id);
+  const onCadence = (collection: string) => ctx.store.lookup(collection, 'cadence', cadence.id, 'ref');
   const memberships = onCadence('cadence_memberships');
   const emails = onCadence('emails').filter((e) => e.sent_at);
+  // The people of the memberships (null for a membership without a person: it matches a call without one).
+  const members = new Set(memberships.map((m) => refId('person')(m, ctx)));
   const counts = (cadence.counts as Record<string, number> | null) ?? {};
   return ok({
     data: {
@@ -25,7 +27,7 @@ function cadenceStats(ctx: Ctx): Result {
       removed_people: memberships.filter((m) => m.current_state === 'removed').length,
       emails_sent: emails.length,
       emails_replied_to: emails.filter((e) => Number((e.counts as Record<string, number> | null)?.replies ?? 0) > 0).length,
-      calls_made: ctx.store.list('calls').filter((c) => memberships.some((m) => refId('person')(m, ctx) === refId('called_person')(c, ctx))).length,
+      calls_made: ctx.store.list('calls').filter((c) => members.has(refId('called_person')(c, ctx))).length,
       meetings_booked: counts.meetings_booked ?? 0,
       opportunities_created: counts.opportunities_created ?? 0,
     },
@@ -264,7 +266,8 @@ function cadenceBulkMemberships(ctx: Ctx): Result {
   const memberships: unknown[] = [];
   const errors: Array<{ person_id: number; error: string }> = [];
   for (const personId of personIds) {
-    const on = ctx.store.list('cadence_memberships').some((m) => refId('person')(m, ctx) === personId && refId('cadence')(m, ctx) === cadence.id && m.currently_on_cadence === true);
+    // The index is kept up to date by the inserts below: a person named twice is already on the cadence the second time.
+    const on = ctx.store.lookup('cadence_memberships', 'person', personId, 'ref').some((m) => refId('cadence')(m, ctx) === cadence.id && m.currently_on_cadence === true);
     if (!ctx.store.get('people', personId)) errors.push({ person_id: personId, error: 'Person does not exist' });
     else if (on) errors.push({ person_id: personId, error: 'Person is already on this cadence' });
     else {

@@ -6,6 +6,7 @@ import { invalid, listRecords, notFound, ok, Problems, refId, render, toStrings,
 import { findJob } from './bulk.js';
 import type { RouteDef } from './handlers.js';
 import { isBlank, type Params } from './query.js';
+import { userByGuid } from './resource-kit.js';
 import { actions, accounts, bulkJobResults, tasks } from './resources.js';
 import { calendarEvents, meetingSettings } from './resources-current.js';
 import { parseTime, type SandboxRecord } from './store.js';
@@ -269,7 +270,7 @@ function createLiveFeedItem(ctx: Ctx): Result {
   for (const f of ['user_guid', 'subject_type', 'subject_id', 'message', 'idempotency_key', 'event_occurred_at']) if (isBlank(input[f])) problems.add(f, "can't be blank");
   // "Currently only person is supported."
   if (!isBlank(input.subject_type) && String(input.subject_type) !== 'person') problems.add('subject_type', 'is not included in the list');
-  if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
+  if (!isBlank(input.user_guid) && !userByGuid(ctx, input.user_guid)) problems.add('user_guid', 'does not exist');
   problems.throwIfAny();
   const same = ctx.store.find('live_feed_items', (i) => i.idempotency_key === String(input.idempotency_key));
   const item =

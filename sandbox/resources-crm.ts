@@ -2,7 +2,7 @@
 
 import { invalid, refId, toStrings, writeRecord, type Ctx, type Resource, type WriteSpec } from './collection.js';
 import { isBlank, toBool } from './query.js';
-import { activeCadenceIds, byTagId, createdAt, ids, inGuid, inProp, inRef, me, nameOf, onCadence, personCounts, sorting, std, updatedAt } from './resource-kit.js';
+import { activeCadenceIds, byTagId, createdAt, ids, inGuid, inProp, inRef, me, nameOf, onCadence, personCounts, sorting, std, updatedAt, userByGuid } from './resource-kit.js';
 import type { SandboxRecord } from './store.js';
 
 // ---- people ------------------------------------------------------------------------------------------
@@ -238,11 +238,11 @@ export const notes: Resource = {
         const taken = ctx.store.list('notes').some((n) => n.id !== existing?.id && String(refId('call')(n, ctx)) === String(input.call_id));
         if (taken) problems.add('call_id', 'already has a note');
       }
-      if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
+      if (!isBlank(input.user_guid) && !userByGuid(ctx, input.user_guid)) problems.add('user_guid', 'does not exist');
     },
     transform(input, ctx, existing) {
       if (existing) return {};
-      const user = ctx.store.find('users', (u) => u.guid === input.user_guid)[0];
+      const user = userByGuid(ctx, input.user_guid);
       return {
         associated_type: String(input.associated_with_type).toLowerCase(),
         associated_with: { id: Number(input.associated_with_id) },
@@ -315,11 +315,11 @@ const taskWrite: WriteSpec = {
   validate(input, problems, ctx, existing) {
     if (!existing && !isBlank(input.current_state) && input.current_state !== 'scheduled') problems.add('current_state', 'must be scheduled');
     if (!isBlank(input.user_id) && !isBlank(input.user_guid)) problems.add('user_guid', 'cannot be given with user_id');
-    else if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
+    else if (!isBlank(input.user_guid) && !userByGuid(ctx, input.user_guid)) problems.add('user_guid', 'does not exist');
     if (!isBlank(input.due_date) && !/^\d{4}-\d{2}-\d{2}$/.test(String(input.due_date))) problems.add('due_date', 'is not a valid date');
   },
   transform(input, ctx, existing) {
-    const byGuid = isBlank(input.user_guid) ? undefined : ctx.store.find('users', (u) => u.guid === input.user_guid)[0];
+    const byGuid = isBlank(input.user_guid) ? undefined : userByGuid(ctx, input.user_guid);
     const user = byGuid ? { user: { id: byGuid.id } } : {};
     if (input.current_state === 'completed' && existing?.current_state !== 'completed') return { ...user, completed_at: ctx.store.now(), completed_by: me(ctx) };
     return user;

@@ -3,7 +3,7 @@
 
 import { refId, render, type Ctx, type Filter, type Resource } from './collection.js';
 import { isBlank, isPlainObject, toBool } from './query.js';
-import { createdAt, ids, inGuid, inProp, inRef, nameOf, nextOrder, sorting, std, updatedAt } from './resource-kit.js';
+import { createdAt, ids, inGuid, inProp, inRef, nameOf, nextOrder, sorting, std, updatedAt, userByGuid } from './resource-kit.js';
 import { people } from './resources-crm.js';
 import type { SandboxRecord } from './store.js';
 
@@ -67,7 +67,7 @@ export const users: Resource = {
     refs: { group_id: ['group', 'groups'] },
     booleans: ['active'],
     validate(input, problems, ctx) {
-      if (!isBlank(input.manager_user_guid) && !ctx.store.find('users', (u) => u.guid === input.manager_user_guid).length) problems.add('manager_user_guid', 'does not exist');
+      if (!isBlank(input.manager_user_guid) && !userByGuid(ctx, input.manager_user_guid)) problems.add('manager_user_guid', 'does not exist');
       if (!isBlank(input.role_id) && !['Admin', 'Sales Rep'].includes(String(input.role_id))) problems.add('role_id', 'does not exist');
     },
     transform: (input) => (isBlank(input.role_id) ? {} : { role: { id: String(input.role_id) } }),

@@ -2,7 +2,7 @@
 
 import { invalid, link, refId, type Ctx, type Resource } from './collection.js';
 import type { CollectionName, SandboxRecord } from './store.js';
-import { createdAt, ids, inProp, inRef, nextOrder, sorting, std, updatedAt } from './resource-kit.js';
+import { createdAt, ids, inProp, inRef, nextOrder, sorting, std, updatedAt, userByGuid } from './resource-kit.js';
 
 /** Embedded records whose path collection.ts does not know, rendered with their `_href`. */
 const linked =
@@ -104,7 +104,7 @@ export const crmTeamMembersWithRoles: Resource = { collection: 'crm_team_members
 
 // ---- conversations and transcriptions (UUID ids; routes in handlers-newest.ts) ------------------------------
 
-const userIdOfGuid = (guid: unknown, ctx: Ctx): number | null => ctx.store.list('users').find((u) => u.guid === guid)?.id ?? null;
+const userIdOfGuid = (guid: unknown, ctx: Ctx): number | null => userByGuid(ctx, guid)?.id ?? null;
 
 export const conversations: Resource = {
   collection: 'conversations',
@@ -325,5 +325,9 @@ export const NEWEST_RESOURCES: Resource[] = [
   crmTeamMembersWithRoles,
 ];
 
-/** Records whose SalesLoft id is a UUID keep it in `uuid` (the store's ids are numbers): this finds one by it. */
-export const byUuid = (collection: CollectionName, uuid: string, ctx: Ctx): SandboxRecord | undefined => ctx.store.list(collection).find((r) => r.uuid === uuid);
+/**
+ * Records whose SalesLoft id is a UUID keep it in `uuid` (the store's ids are numbers): this finds one by it, through
+ * the index of `uuid` (which files values under their text, hence the `===`; a route's id is never empty, the one
+ * value the index leaves out).
+ */
+export const byUuid = (collection: CollectionName, uuid: string, ctx: Ctx): SandboxRecord | undefined => ctx.store.lookup(collection, 'uuid', uuid).find((r) => r.uuid === uuid);

@@ -145,7 +145,7 @@ function upsertCalendarEvent(ctx: Ctx): Result {
 function createCalendarEvent(ctx: Ctx): Result {
   const input = ctx.input;
   requireEventFields(input, ['calendar_id', 'start_time', 'end_time']);
-  const eventId = isBlank(input.id) ? `evt-${ctx.store.list('calendar_events').length + 1}-${Date.now()}` : String(input.id);
+  const eventId = isBlank(input.id) ? `evt-${ctx.store.count('calendar_events') + 1}-${Date.now()}` : String(input.id);
   if (ctx.store.find('calendar_events', (e) => e.calendar_id === input.calendar_id && e.event_id === eventId).length > 0) throw invalid({ id: ['has already been taken'] });
   const values = calendarEventValues(input);
   if (isBlank(values.i_cal_uid)) values.i_cal_uid = `${eventId}@salesloft`;

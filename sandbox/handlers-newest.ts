@@ -207,7 +207,7 @@ function createSignal(ctx: Ctx): Result {
 const advanceAuditReports = (ctx: Ctx): void =>
   advanceOnRead(ctx, 'audit_reports', 'processing', (report) => {
     const { url, expires_at } = signedUrl(ctx, `audit_reports/${report.id}.csv`);
-    return { download_url: url, download_url_expires_at: expires_at, record_count: ctx.store.list('people').length + ctx.store.list('accounts').length };
+    return { download_url: url, download_url_expires_at: expires_at, record_count: ctx.store.count('people') + ctx.store.count('accounts') };
   });
 
 function createAuditReport(ctx: Ctx): Result {

@@ -8,6 +8,7 @@ import type { RouteDef } from './handlers.js';
 import { isBlank, type Params } from './query.js';
 import { userByGuid } from './resource-kit.js';
 import { actions, accounts, bulkJobResults, tasks } from './resources.js';
+import { taskIntervals } from './resources-crm.js';
 import { calendarEvents, meetingSettings } from './resources-current.js';
 import { parseTime, type SandboxRecord } from './store.js';
 
@@ -39,9 +40,13 @@ function postAccountUpsert(ctx: Ctx): Result {
 
 /** GET /v2/tasks/counts: the filters of the task list, counted by state and due period. */
 function taskCounts(ctx: Ctx): Result {
-  const listed = listRecords({ ...tasks, paging: 'none' }, ctx).body as { data: SandboxRecord[] };
-  const rows = listed.data;
-  const intervalsOf = (period: string) => (listRecords({ ...tasks, paging: 'none' }, { ...ctx, query: { ...ctx.query, time_interval_filter: period } }).body as { data: unknown[] }).data.length;
+  const list = (query: Params) => (listRecords({ ...tasks, paging: 'none' }, { ...ctx, query }).body as { data: SandboxRecord[] }).data;
+  const rows = list(ctx.query);
+  // Each period count is the list with time_interval_filter set to the period: the tasks of the list without that
+  // filter (the same list when the query has none) whose due date falls in the period, as the filter tests it.
+  const anyPeriod = ctx.query.time_interval_filter === undefined ? rows : list({ ...ctx.query, time_interval_filter: undefined });
+  const periods = anyPeriod.map(taskIntervals);
+  const intervalsOf = (period: string) => periods.filter((p) => p.includes(period)).length;
   return ok({
     data: {
       total: rows.length,

@@ -293,7 +293,8 @@ function calendarNow(): { today: number; monday: number; monthStart: number } {
   return { today, monday: today - ((now.getUTCDay() + 6) % 7) * DAY, monthStart: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
 }
 
-function taskIntervals(r: SandboxRecord): string[] {
+/** The time_interval_filter periods a task is due in (overdue, today, tomorrow, this_week, next_week). */
+export function taskIntervals(r: SandboxRecord): string[] {
   if (typeof r.due_date !== 'string') return [];
   const due = Date.parse(`${r.due_date.slice(0, 10)}T00:00:00Z`);
   const { today, monday } = calendarNow();

@@ -137,7 +137,7 @@ export const accounts: Resource = {
   filters: [
     ids,
     inProp('crm_id'),
-    inProp('tag', false, (r) => r.tags),
+    inProp('tag', false, 'tags'),
     byTagId,
     createdAt,
     updatedAt,
@@ -210,7 +210,7 @@ export const notes: Resource = {
   actions: ['list', 'get', 'create', 'update', 'delete'],
   idempotentDelete: true,
   filters: [
-    inProp('associated_with_type', true, (r) => r.associated_type),
+    inProp('associated_with_type', true, 'associated_type'),
     inRef('associated_with_id', 'associated_with'),
     updatedAt,
     ids,

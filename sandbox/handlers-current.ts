@@ -99,15 +99,6 @@ function listJobData(ctx: Ctx): Result {
   return listRecords(ofJob, ctx);
 }
 
-export const CURRENT_ROUTES: RouteDef[] = [
-  { method: 'POST', path: 'account_upserts', alias: true, handler: postAccountUpsert },
-  { method: 'GET', path: 'tasks/counts', alias: true, handler: taskCounts },
-  { method: 'POST', path: 'bulk_reschedule_tasks', alias: true, handler: bulkRescheduleTasks },
-  { method: 'DELETE', path: 'bulk_jobs/:id', alias: false, handler: cancelBulkJob },
-  { method: 'GET', path: 'bulk_jobs/:bulk_jobs_id/job_data', alias: false, handler: listJobData },
-];
-
-
 // ---- meetings, calendar, cadence import/export, activity writes -------------------------------------------
 
 /** POST /v2/meetings/settings/searches: a list whose filters come in the body. */
@@ -304,7 +295,12 @@ function recordingSetting(ctx: Ctx): Result {
   return ok({ data: { recording_default: listed ? listed.recording_default === true : true } });
 }
 
-CURRENT_ROUTES.push(
+export const CURRENT_ROUTES: RouteDef[] = [
+  { method: 'POST', path: 'account_upserts', alias: true, handler: postAccountUpsert },
+  { method: 'GET', path: 'tasks/counts', alias: true, handler: taskCounts },
+  { method: 'POST', path: 'bulk_reschedule_tasks', alias: true, handler: bulkRescheduleTasks },
+  { method: 'DELETE', path: 'bulk_jobs/:id', alias: false, handler: cancelBulkJob },
+  { method: 'GET', path: 'bulk_jobs/:bulk_jobs_id/job_data', alias: false, handler: listJobData },
   { method: 'POST', path: 'meetings/settings/searches', alias: true, handler: searchMeetingSettings },
   { method: 'POST', path: 'calendar/events/upsert', alias: false, handler: upsertCalendarEvent },
   { method: 'POST', path: 'calendar/events', alias: false, handler: createCalendarEvent },
@@ -318,4 +314,4 @@ CURRENT_ROUTES.push(
   { method: 'POST', path: 'live_website_tracking_parameters', alias: true, handler: createTrackingParameter },
   { method: 'POST', path: 'third_party_live_feed_items', alias: false, handler: createLiveFeedItem },
   { method: 'GET', path: 'phone_numbers/recording_settings/:id', alias: true, handler: recordingSetting },
-);
+];

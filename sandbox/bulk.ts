@@ -154,7 +154,8 @@ export class BulkRunner {
 
 // ---- routes -----------------------------------------------------------------------------------------------
 
-const findJob = (ctx: Ctx, id: string | undefined): SandboxRecord => {
+/** The bulk job of the path, or a 404. */
+export const findJob = (ctx: Ctx, id: string | undefined): SandboxRecord => {
   const job = ctx.store.get('bulk_jobs', id);
   if (!job) throw notFound();
   return job;

@@ -3,9 +3,12 @@
 // and calendar event writes (create, update, upsert).
 
 import { invalid, listRecords, notFound, ok, Problems, refId, render, toStrings, writeRecord, type Ctx, type Resource, type Result } from './collection.js';
+import { findJob } from './bulk.js';
 import type { RouteDef } from './handlers.js';
 import { isBlank, type Params } from './query.js';
+import { userByGuid } from './resource-kit.js';
 import { actions, accounts, bulkJobResults, tasks } from './resources.js';
+import { taskIntervals } from './resources-crm.js';
 import { calendarEvents, meetingSettings } from './resources-current.js';
 import { parseTime, type SandboxRecord } from './store.js';
 
@@ -37,9 +40,13 @@ function postAccountUpsert(ctx: Ctx): Result {
 
 /** GET /v2/tasks/counts: the filters of the task list, counted by state and due period. */
 function taskCounts(ctx: Ctx): Result {
-  const listed = listRecords({ ...tasks, paging: 'none' }, ctx).body as { data: SandboxRecord[] };
-  const rows = listed.data;
-  const intervalsOf = (period: string) => (listRecords({ ...tasks, paging: 'none' }, { ...ctx, query: { ...ctx.query, time_interval_filter: period } }).body as { data: unknown[] }).data.length;
+  const list = (query: Params) => (listRecords({ ...tasks, paging: 'none' }, { ...ctx, query }).body as { data: SandboxRecord[] }).data;
+  const rows = list(ctx.query);
+  // Each period count is the list with time_interval_filter set to the period: the tasks of the list without that
+  // filter (the same list when the query has none) whose due date falls in the period, as the filter tests it.
+  const anyPeriod = ctx.query.time_interval_filter === undefined ? rows : list({ ...ctx.query, time_interval_filter: undefined });
+  const periods = anyPeriod.map(taskIntervals);
+  const intervalsOf = (period: string) => periods.filter((p) => p.includes(period)).length;
   return ok({
     data: {
       total: rows.length,
@@ -76,11 +83,10 @@ function bulkRescheduleTasks(ctx: Ctx): Result {
 
 /** DELETE /v2/bulk_jobs/{id}: "Cancel a bulk job". A finished job cannot be cancelled; the job stays, cancelled. */
 function cancelBulkJob(ctx: Ctx): Result {
-  const job = ctx.store.get('bulk_jobs', ctx.params.id);
-  if (!job) throw notFound();
+  const job = findJob(ctx, ctx.params.id);
   if (job.state === 'done' || job.state === 'cancelled') throw invalid({ state: [`is ${String(job.state)}: only an open or executing job can be cancelled`] });
   ctx.store.update('bulk_jobs', job.id, { state: 'cancelled', finished_at: ctx.store.now() });
-  for (const r of ctx.store.find('bulk_job_results', (x) => refId('bulk_job')(x, ctx) === job.id && x.status === 'pending')) {
+  for (const r of ctx.store.lookup('bulk_job_results', 'bulk_job', job.id, 'ref').filter((x) => x.status === 'pending')) {
     ctx.store.update('bulk_job_results', r.id, { status: 'error', error: 'bulk job cancelled' });
   }
   return { status: 204 };
@@ -88,20 +94,10 @@ function cancelBulkJob(ctx: Ctx): Result {
 
 /** GET /v2/bulk_jobs/{id}/job_data: every record added to the job, with its status; cursor paging by id[gt]. */
 function listJobData(ctx: Ctx): Result {
-  const job = ctx.store.get('bulk_jobs', ctx.params.bulk_jobs_id);
-  if (!job) throw notFound();
+  const job = findJob(ctx, ctx.params.bulk_jobs_id);
   const ofJob: Resource = { ...bulkJobResults, hidden: ['bulk_job', 'resource'], visible: (r) => refId('bulk_job')(r, ctx) === job.id };
   return listRecords(ofJob, ctx);
 }
-
-export const CURRENT_ROUTES: RouteDef[] = [
-  { method: 'POST', path: 'account_upserts', alias: true, handler: postAccountUpsert },
-  { method: 'GET', path: 'tasks/counts', alias: true, handler: taskCounts },
-  { method: 'POST', path: 'bulk_reschedule_tasks', alias: true, handler: bulkRescheduleTasks },
-  { method: 'DELETE', path: 'bulk_jobs/:id', alias: false, handler: cancelBulkJob },
-  { method: 'GET', path: 'bulk_jobs/:bulk_jobs_id/job_data', alias: false, handler: listJobData },
-];
-
 
 // ---- meetings, calendar, cadence import/export, activity writes -------------------------------------------
 
@@ -145,7 +141,7 @@ function upsertCalendarEvent(ctx: Ctx): Result {
 function createCalendarEvent(ctx: Ctx): Result {
   const input = ctx.input;
   requireEventFields(input, ['calendar_id', 'start_time', 'end_time']);
-  const eventId = isBlank(input.id) ? `evt-${ctx.store.list('calendar_events').length + 1}-${Date.now()}` : String(input.id);
+  const eventId = isBlank(input.id) ? `evt-${ctx.store.count('calendar_events') + 1}-${Date.now()}` : String(input.id);
   if (ctx.store.find('calendar_events', (e) => e.calendar_id === input.calendar_id && e.event_id === eventId).length > 0) throw invalid({ id: ['has already been taken'] });
   const values = calendarEventValues(input);
   if (isBlank(values.i_cal_uid)) values.i_cal_uid = `${eventId}@salesloft`;
@@ -270,7 +266,7 @@ function createLiveFeedItem(ctx: Ctx): Result {
   for (const f of ['user_guid', 'subject_type', 'subject_id', 'message', 'idempotency_key', 'event_occurred_at']) if (isBlank(input[f])) problems.add(f, "can't be blank");
   // "Currently only person is supported."
   if (!isBlank(input.subject_type) && String(input.subject_type) !== 'person') problems.add('subject_type', 'is not included in the list');
-  if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
+  if (!isBlank(input.user_guid) && !userByGuid(ctx, input.user_guid)) problems.add('user_guid', 'does not exist');
   problems.throwIfAny();
   const same = ctx.store.find('live_feed_items', (i) => i.idempotency_key === String(input.idempotency_key));
   const item =
@@ -299,7 +295,12 @@ function recordingSetting(ctx: Ctx): Result {
   return ok({ data: { recording_default: listed ? listed.recording_default === true : true } });
 }
 
-CURRENT_ROUTES.push(
+export const CURRENT_ROUTES: RouteDef[] = [
+  { method: 'POST', path: 'account_upserts', alias: true, handler: postAccountUpsert },
+  { method: 'GET', path: 'tasks/counts', alias: true, handler: taskCounts },
+  { method: 'POST', path: 'bulk_reschedule_tasks', alias: true, handler: bulkRescheduleTasks },
+  { method: 'DELETE', path: 'bulk_jobs/:id', alias: false, handler: cancelBulkJob },
+  { method: 'GET', path: 'bulk_jobs/:bulk_jobs_id/job_data', alias: false, handler: listJobData },
   { method: 'POST', path: 'meetings/settings/searches', alias: true, handler: searchMeetingSettings },
   { method: 'POST', path: 'calendar/events/upsert', alias: false, handler: upsertCalendarEvent },
   { method: 'POST', path: 'calendar/events', alias: false, handler: createCalendarEvent },
@@ -313,4 +314,4 @@ CURRENT_ROUTES.push(
   { method: 'POST', path: 'live_website_tracking_parameters', alias: true, handler: createTrackingParameter },
   { method: 'POST', path: 'third_party_live_feed_items', alias: false, handler: createLiveFeedItem },
   { method: 'GET', path: 'phone_numbers/recording_settings/:id', alias: true, handler: recordingSetting },
-);
+];

@@ -3,6 +3,7 @@
 import { ApiError, getAction, link, listRecords, notFound, ok, Problems, refId, render, type Ctx, type Resource, type Result } from './collection.js';
 import type { RouteDef } from './handlers.js';
 import { isBlank, toBool, toInt, toList } from './query.js';
+import { peopleOf } from './resources-crm.js';
 import { auditReports, byUuid, conversations, dataControlRequests, SANDBOX_INTEGRATION_ID, transcriptions, transcriptionSentences } from './resources-newest.js';
 import type { SandboxRecord } from './store.js';
 
@@ -11,9 +12,11 @@ function cadenceStats(ctx: Ctx): Result {
   const id = toInt(ctx.params.id);
   const cadence = id === undefined ? undefined : ctx.store.get('cadences', id);
   if (!cadence) throw notFound();
-  const onCadence = (collection: string) => ctx.store.list(collection).filter((r) => refId('cadence')(r, ctx) === cadence.id);
+  const onCadence = (collection: string) => ctx.store.lookup(collection, 'cadence', cadence.id, 'ref');
   const memberships = onCadence('cadence_memberships');
   const emails = onCadence('emails').filter((e) => e.sent_at);
+  // The people of the memberships (null for a membership without a person: it matches a call without one).
+  const members = new Set(memberships.map((m) => refId('person')(m, ctx)));
   const counts = (cadence.counts as Record<string, number> | null) ?? {};
   return ok({
     data: {
@@ -24,7 +27,7 @@ function cadenceStats(ctx: Ctx): Result {
       removed_people: memberships.filter((m) => m.current_state === 'removed').length,
       emails_sent: emails.length,
       emails_replied_to: emails.filter((e) => Number((e.counts as Record<string, number> | null)?.replies ?? 0) > 0).length,
-      calls_made: ctx.store.list('calls').filter((c) => memberships.some((m) => refId('person')(m, ctx) === refId('called_person')(c, ctx))).length,
+      calls_made: ctx.store.list('calls').filter((c) => members.has(refId('called_person')(c, ctx))).length,
       meetings_booked: counts.meetings_booked ?? 0,
       opportunities_created: counts.opportunities_created ?? 0,
     },
@@ -55,8 +58,9 @@ const withUuid = (res: Resource, r: SandboxRecord, ctx: Ctx): Record<string, unk
 
 function listWithUuids(res: Resource, ctx: Ctx): Result {
   const result = listRecords(res, ctx);
-  const body = result.body as { data: Array<{ id: number }> };
-  return ok({ ...body, data: body.data.map((item) => withUuid(res, ctx.store.get(res.collection, item.id)!, ctx)) });
+  const body = result.body as { data: Array<Record<string, unknown> & { id: number }> };
+  // The rows are rendered already: only their id becomes the UUID (id stays the first key, as in withUuid).
+  return ok({ ...body, data: body.data.map((item) => ({ ...item, id: ctx.store.get(res.collection, item.id)!.uuid })) });
 }
 
 const found = (res: Resource, ctx: Ctx): SandboxRecord => {
@@ -94,13 +98,11 @@ type RequestType = 'account_redaction' | 'account_and_people_redaction' | 'peopl
 const REDACTED_ACCOUNT = { name: 'Redacted Account', domain: null, website: null, phone: null, street: null, city: null, state: null, postal_code: null, linkedin_url: null, twitter_handle: null, description: null };
 const REDACTED_PERSON = { first_name: 'Redacted', last_name: 'Person', display_name: 'Redacted Person', email_address: null, secondary_email_address: null, personal_email_address: null, phone: null, mobile_phone: null, home_phone: null, linkedin_url: null };
 
-const peopleOfAccount = (ctx: Ctx, accountId: number) => ctx.store.list('people').filter((p) => refId('account')(p, ctx) === accountId).map((p) => p.id);
-
 /** What the request changes: counted for a dry run, applied for a real one. */
 function carryOut(request: SandboxRecord, ctx: Ctx, apply: boolean): Record<string, number> {
   const type = request.request_type as RequestType;
   const accountId = request.account_id as number | null;
-  const people = type === 'account_and_people_redaction' && accountId !== null ? peopleOfAccount(ctx, accountId) : ((request.people_ids as number[] | null) ?? []).filter((id) => ctx.store.get('people', id));
+  const people = type === 'account_and_people_redaction' && accountId !== null ? peopleOf(accountId, ctx).map((p) => p.id) : ((request.people_ids as number[] | null) ?? []).filter((id) => ctx.store.get('people', id));
   if (apply) {
     if (accountId !== null && ctx.store.get('accounts', accountId)) ctx.store.update('accounts', accountId, REDACTED_ACCOUNT);
     for (const id of people) {
@@ -205,7 +207,7 @@ function createSignal(ctx: Ctx): Result {
 const advanceAuditReports = (ctx: Ctx): void =>
   advanceOnRead(ctx, 'audit_reports', 'processing', (report) => {
     const { url, expires_at } = signedUrl(ctx, `audit_reports/${report.id}.csv`);
-    return { download_url: url, download_url_expires_at: expires_at, record_count: ctx.store.list('people').length + ctx.store.list('accounts').length };
+    return { download_url: url, download_url_expires_at: expires_at, record_count: ctx.store.count('people') + ctx.store.count('accounts') };
   });
 
 function createAuditReport(ctx: Ctx): Result {
@@ -264,7 +266,8 @@ function cadenceBulkMemberships(ctx: Ctx): Result {
   const memberships: unknown[] = [];
   const errors: Array<{ person_id: number; error: string }> = [];
   for (const personId of personIds) {
-    const on = ctx.store.list('cadence_memberships').some((m) => refId('person')(m, ctx) === personId && refId('cadence')(m, ctx) === cadence.id && m.currently_on_cadence === true);
+    // The index is kept up to date by the inserts below: a person named twice is already on the cadence the second time.
+    const on = ctx.store.lookup('cadence_memberships', 'person', personId, 'ref').some((m) => refId('cadence')(m, ctx) === cadence.id && m.currently_on_cadence === true);
     if (!ctx.store.get('people', personId)) errors.push({ person_id: personId, error: 'Person does not exist' });
     else if (on) errors.push({ person_id: personId, error: 'Person is already on this cadence' });
     else {

@@ -15,6 +15,7 @@ import {
   type Result,
 } from './collection.js';
 import { isBlank, isPlainObject, toInt, type Params } from './query.js';
+import { userByGuid } from './resource-kit.js';
 import { cadenceMemberships, calls, people, users } from './resources.js';
 import type { SandboxRecord } from './store.js';
 
@@ -109,7 +110,7 @@ function createCall(ctx: Ctx): Result {
   const names = (c: string) => store.list(c).map((r) => r.name);
   if (!isBlank(input.disposition) && !names('call_dispositions').includes(input.disposition)) problems.add('disposition', 'is not included in the list');
   if (!isBlank(input.sentiment) && !names('call_sentiments').includes(input.sentiment)) problems.add('sentiment', 'is not included in the list');
-  const user = isBlank(input.user_guid) ? store.get('users', store.me) : store.find('users', (u) => u.guid === input.user_guid)[0];
+  const user = isBlank(input.user_guid) ? store.get('users', store.me) : userByGuid(ctx, input.user_guid);
   if (!user) problems.add('user_guid', 'does not exist');
   const action = isBlank(input.action_id) ? undefined : store.get('actions', input.action_id as string);
   if (!isBlank(input.action_id) && (!action || action.status !== 'in_progress')) problems.add('action_id', 'is not an in-progress action');

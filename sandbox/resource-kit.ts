@@ -27,6 +27,20 @@ export function sorting(keys: Array<string | [string, Getter | string]>, def = '
 export const std = (...extra: Array<string | [string, Getter | string]>) => sorting(['created_at', 'updated_at', ...extra]);
 
 export const me = (ctx: Ctx) => ({ id: ctx.store.me });
+
+/**
+ * The first user whose guid is `guid` (as `===` compares them), found through the index of users by guid. The
+ * index leaves out null, undefined and '' (and files other values under their text): those are looked for by
+ * reading every user, and what the index names is checked with `===`.
+ */
+export function userByGuid(ctx: Ctx, guid: unknown): SandboxRecord | undefined {
+  if (guid === null || guid === undefined || guid === '') return ctx.store.find('users', (u) => u.guid === guid)[0];
+  return ctx.store.lookup('users', 'guid', guid).find((u) => u.guid === guid);
+}
+/** The `order` of a new record of an ordered collection (stages): one past the highest. */
+export const nextOrder = (collection: string) => (ctx: Ctx) => ({
+  order: Math.max(0, ...ctx.store.list(collection).map((r) => Number(r.order ?? 0))) + 1,
+});
 export const nameOf = (collection: string, field: string): Getter => (r, ctx) => ctx.store.get(collection, refId(field)(r, ctx) as number)?.name ?? null;
 
 /** Ids of the cadences a person is currently on (from cadence memberships). */

@@ -2,7 +2,7 @@
 
 import { invalid, refId, toStrings, writeRecord, type Ctx, type Resource, type WriteSpec } from './collection.js';
 import { isBlank, toBool } from './query.js';
-import { activeCadenceIds, byTagId, createdAt, ids, inGuid, inProp, inRef, me, nameOf, onCadence, personCounts, sorting, std, updatedAt } from './resource-kit.js';
+import { activeCadenceIds, byTagId, createdAt, ids, inGuid, inProp, inRef, me, nameOf, onCadence, personCounts, sorting, std, updatedAt, userByGuid } from './resource-kit.js';
 import type { SandboxRecord } from './store.js';
 
 // ---- people ------------------------------------------------------------------------------------------
@@ -126,7 +126,8 @@ export const people: Resource = {
 
 // ---- accounts ----------------------------------------------------------------------------------------
 
-const peopleOf = (accountId: number, ctx: Ctx) => ctx.store.lookup('people', 'account', accountId, 'ref');
+/** The people of an account, from the index of their account. */
+export const peopleOf = (accountId: number, ctx: Ctx) => ctx.store.lookup('people', 'account', accountId, 'ref');
 
 export const accounts: Resource = {
   collection: 'accounts',
@@ -136,7 +137,7 @@ export const accounts: Resource = {
   filters: [
     ids,
     inProp('crm_id'),
-    inProp('tag', false, (r) => r.tags),
+    inProp('tag', false, 'tags'),
     byTagId,
     createdAt,
     updatedAt,
@@ -209,7 +210,7 @@ export const notes: Resource = {
   actions: ['list', 'get', 'create', 'update', 'delete'],
   idempotentDelete: true,
   filters: [
-    inProp('associated_with_type', true, (r) => r.associated_type),
+    inProp('associated_with_type', true, 'associated_type'),
     inRef('associated_with_id', 'associated_with'),
     updatedAt,
     ids,
@@ -237,11 +238,11 @@ export const notes: Resource = {
         const taken = ctx.store.list('notes').some((n) => n.id !== existing?.id && String(refId('call')(n, ctx)) === String(input.call_id));
         if (taken) problems.add('call_id', 'already has a note');
       }
-      if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
+      if (!isBlank(input.user_guid) && !userByGuid(ctx, input.user_guid)) problems.add('user_guid', 'does not exist');
     },
     transform(input, ctx, existing) {
       if (existing) return {};
-      const user = ctx.store.find('users', (u) => u.guid === input.user_guid)[0];
+      const user = userByGuid(ctx, input.user_guid);
       return {
         associated_type: String(input.associated_with_type).toLowerCase(),
         associated_with: { id: Number(input.associated_with_id) },
@@ -292,7 +293,8 @@ function calendarNow(): { today: number; monday: number; monthStart: number } {
   return { today, monday: today - ((now.getUTCDay() + 6) % 7) * DAY, monthStart: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) };
 }
 
-function taskIntervals(r: SandboxRecord): string[] {
+/** The time_interval_filter periods a task is due in (overdue, today, tomorrow, this_week, next_week). */
+export function taskIntervals(r: SandboxRecord): string[] {
   if (typeof r.due_date !== 'string') return [];
   const due = Date.parse(`${r.due_date.slice(0, 10)}T00:00:00Z`);
   const { today, monday } = calendarNow();
@@ -314,11 +316,11 @@ const taskWrite: WriteSpec = {
   validate(input, problems, ctx, existing) {
     if (!existing && !isBlank(input.current_state) && input.current_state !== 'scheduled') problems.add('current_state', 'must be scheduled');
     if (!isBlank(input.user_id) && !isBlank(input.user_guid)) problems.add('user_guid', 'cannot be given with user_id');
-    else if (!isBlank(input.user_guid) && !ctx.store.find('users', (u) => u.guid === input.user_guid).length) problems.add('user_guid', 'does not exist');
+    else if (!isBlank(input.user_guid) && !userByGuid(ctx, input.user_guid)) problems.add('user_guid', 'does not exist');
     if (!isBlank(input.due_date) && !/^\d{4}-\d{2}-\d{2}$/.test(String(input.due_date))) problems.add('due_date', 'is not a valid date');
   },
   transform(input, ctx, existing) {
-    const byGuid = isBlank(input.user_guid) ? undefined : ctx.store.find('users', (u) => u.guid === input.user_guid)[0];
+    const byGuid = isBlank(input.user_guid) ? undefined : userByGuid(ctx, input.user_guid);
     const user = byGuid ? { user: { id: byGuid.id } } : {};
     if (input.current_state === 'completed' && existing?.current_state !== 'completed') return { ...user, completed_at: ctx.store.now(), completed_by: me(ctx) };
     return user;

@@ -2,7 +2,7 @@
 
 import { invalid, link, refId, type Ctx, type Resource } from './collection.js';
 import type { CollectionName, SandboxRecord } from './store.js';
-import { createdAt, ids, inProp, inRef, sorting, std, updatedAt } from './resource-kit.js';
+import { createdAt, ids, inProp, inRef, nextOrder, sorting, std, updatedAt, userByGuid } from './resource-kit.js';
 
 /** Embedded records whose path collection.ts does not know, rendered with their `_href`. */
 const linked =
@@ -41,8 +41,6 @@ export const opportunities: Resource = {
   present: linked({ opportunity_stage: 'opportunity_stages' }),
 };
 
-const nextStageOrder = (ctx: Ctx) => ({ order: Math.max(0, ...ctx.store.list('opportunity_stages').map((r) => Number(r.order ?? 0))) + 1 });
-
 export const opportunityStages: Resource = {
   collection: 'opportunity_stages',
   path: 'opportunity_stages',
@@ -54,7 +52,7 @@ export const opportunityStages: Resource = {
     required: ['name'],
     integers: ['order'],
     unique: [{ field: 'name', ci: true }],
-    defaults: nextStageOrder,
+    defaults: nextOrder('opportunity_stages'),
     validate(input, problems, _ctx, existing) {
       if (existing && Object.hasOwn(input, 'name') && (input.name === null || String(input.name).trim() === '')) problems.add('name', "can't be blank");
     },
@@ -106,21 +104,21 @@ export const crmTeamMembersWithRoles: Resource = { collection: 'crm_team_members
 
 // ---- conversations and transcriptions (UUID ids; routes in handlers-newest.ts) ------------------------------
 
-const userIdOfGuid = (guid: unknown, ctx: Ctx): number | null => ctx.store.list('users').find((u) => u.guid === guid)?.id ?? null;
+const userIdOfGuid = (guid: unknown, ctx: Ctx): number | null => userByGuid(ctx, guid)?.id ?? null;
 
 export const conversations: Resource = {
   collection: 'conversations',
   path: 'conversations',
   actions: [],
   filters: [
-    { param: 'ids', kind: 'in', get: (r) => r.uuid },
+    inProp('ids', false, 'uuid'),
     inProp('platform', true),
     inProp('media_type', true),
     inProp('language_code', true),
     { param: 'owner_ids', kind: 'in', get: (r, ctx) => userIdOfGuid(r.user_guid, ctx) },
-    inProp('user_guids', false, (r) => r.user_guid),
-    inProp('account_ids', false, (r) => r.account_id),
-    inProp('person_ids', false, (r) => r.person_id),
+    inProp('user_guids', false, 'user_guid'),
+    inProp('account_ids', false, 'account_id'),
+    inProp('person_ids', false, 'person_id'),
     { param: 'is_api', kind: 'bool' },
     { param: 'duration', kind: 'range' },
     createdAt,
@@ -141,7 +139,7 @@ export const transcriptions: Resource = {
   collection: 'transcriptions',
   path: 'transcriptions',
   actions: [],
-  filters: [{ param: 'ids', kind: 'in', get: (r) => r.uuid }, inProp('language_code', true), createdAt, updatedAt],
+  filters: [inProp('ids', false, 'uuid'), inProp('language_code', true), createdAt, updatedAt],
   sort: std(),
   hidden: ['uuid'],
 };
@@ -191,8 +189,8 @@ export const signalRegistrations: Resource = {
   actions: ['list', 'get', 'create', 'update', 'delete'],
   filters: [
     ids,
-    inProp('types', false, (r) => r.type),
-    inProp('integration_ids', false, (r) => (r.integration as { id?: unknown } | null)?.id),
+    inProp('types', false, 'type'),
+    inRef('integration_ids', 'integration'),
     updatedAt,
     { param: 'globally_installed_at', kind: 'range' },
   ],
@@ -327,5 +325,9 @@ export const NEWEST_RESOURCES: Resource[] = [
   crmTeamMembersWithRoles,
 ];
 
-/** Records whose SalesLoft id is a UUID keep it in `uuid` (the store's ids are numbers): this finds one by it. */
-export const byUuid = (collection: CollectionName, uuid: string, ctx: Ctx): SandboxRecord | undefined => ctx.store.list(collection).find((r) => r.uuid === uuid);
+/**
+ * Records whose SalesLoft id is a UUID keep it in `uuid` (the store's ids are numbers): this finds one by it, through
+ * the index of `uuid` (which files values under their text, hence the `===`; a route's id is never empty, the one
+ * value the index leaves out).
+ */
+export const byUuid = (collection: CollectionName, uuid: string, ctx: Ctx): SandboxRecord | undefined => ctx.store.lookup(collection, 'uuid', uuid).find((r) => r.uuid === uuid);

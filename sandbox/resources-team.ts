@@ -3,7 +3,7 @@
 
 import { refId, render, type Ctx, type Filter, type Resource } from './collection.js';
 import { isBlank, isPlainObject, toBool } from './query.js';
-import { createdAt, ids, inGuid, inProp, inRef, nameOf, sorting, std, updatedAt } from './resource-kit.js';
+import { createdAt, ids, inGuid, inProp, inRef, nameOf, nextOrder, sorting, std, updatedAt, userByGuid } from './resource-kit.js';
 import { people } from './resources-crm.js';
 import type { SandboxRecord } from './store.js';
 
@@ -11,10 +11,6 @@ import type { SandboxRecord } from './store.js';
 
 // Stages and tiers are active unless the team switched them off (SalesLoft's `active` filter).
 const active: Filter = { param: 'active', kind: 'bool', get: (r) => r.active !== false };
-
-const nextOrder = (collection: string) => (ctx: Ctx) => ({
-  order: Math.max(0, ...ctx.store.list(collection).map((r) => Number(r.order ?? 0))) + 1,
-});
 
 export const personStages: Resource = {
   collection: 'person_stages',
@@ -71,7 +67,7 @@ export const users: Resource = {
     refs: { group_id: ['group', 'groups'] },
     booleans: ['active'],
     validate(input, problems, ctx) {
-      if (!isBlank(input.manager_user_guid) && !ctx.store.find('users', (u) => u.guid === input.manager_user_guid).length) problems.add('manager_user_guid', 'does not exist');
+      if (!isBlank(input.manager_user_guid) && !userByGuid(ctx, input.manager_user_guid)) problems.add('manager_user_guid', 'does not exist');
       if (!isBlank(input.role_id) && !['Admin', 'Sales Rep'].includes(String(input.role_id))) problems.add('role_id', 'does not exist');
     },
     transform: (input) => (isBlank(input.role_id) ? {} : { role: { id: String(input.role_id) } }),

@@ -37,6 +37,7 @@ export function userByGuid(ctx: Ctx, guid: unknown): SandboxRecord | undefined {
   if (guid === null || guid === undefined || guid === '') return ctx.store.find('users', (u) => u.guid === guid)[0];
   return ctx.store.lookup('users', 'guid', guid).find((u) => u.guid === guid);
 }
+
 /** The `order` of a new record of an ordered collection (stages): one past the highest. */
 export const nextOrder = (collection: string) => (ctx: Ctx) => ({
   order: Math.max(0, ...ctx.store.list(collection).map((r) => Number(r.order ?? 0))) + 1,
